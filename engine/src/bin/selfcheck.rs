@@ -1,0 +1,132 @@
+//! `selfcheck`: the content author's tool.
+//!
+//! ```text
+//! selfcheck validate [CONTENT_DIR]
+//! selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
+//! ```
+//! `validate` exits 1 and lists every problem (file, id, field, value). `evaluate` prints the
+//! outcome, plan and dated timeline as JSON.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use selfcheck_engine::load::load_dir;
+use selfcheck_engine::{evaluate, plan, timeline, Ctx, Date, Responses};
+use serde_json::{json, Value};
+
+const USAGE: &str = "usage:
+  selfcheck validate [CONTENT_DIR]
+  selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
+
+CONTENT_DIR defaults to ./content. See the README for the answers format.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let load = |dir: PathBuf| {
+        load_dir(&dir).map_err(|errors| {
+            let mut msg = format!("{} problem(s) in {}:\n", errors.len(), dir.display());
+            for e in errors {
+                msg.push_str(&format!("  - {e}\n"));
+            }
+            msg
+        })
+    };
+    match args.first().map(String::as_str) {
+        Some("validate") => {
+            let dir = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("content"));
+            let c = load(dir.clone())?;
+            println!(
+                "{}: content is valid: {} concerns, {} areas, {} questions, {} rules, {} sources, locales: {}",
+                dir.display(),
+                c.pack.concerns.len(),
+                c.pack.areas.len(),
+                c.pack.questions.len(),
+                c.pack.rules.len(),
+                c.pack.sources.len(),
+                c.locales.keys().cloned().collect::<Vec<_>>().join(", ")
+            );
+            Ok(())
+        }
+        Some("evaluate") => {
+            let file = args.get(1).filter(|a| !a.starts_with("--")).ok_or(USAGE)?;
+            let today = flag(args, "--today").ok_or("evaluate needs --today YYYY-MM-DD")?;
+            let today = Date::parse(&today)
+                .map_err(|_| format!("--today {today:?} is not a date written YYYY-MM-DD"))?;
+            let content = load(PathBuf::from(
+                flag(args, "--content").unwrap_or_else(|| "content".into()),
+            ))?;
+            let code = flag(args, "--locale").unwrap_or_else(|| content.clinic.locale.clone());
+            let locale = content
+                .locales
+                .get(&code)
+                .ok_or_else(|| format!("--locale {code:?}: no such locale"))?;
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| format!("{file}: cannot be read: {e}"))?;
+            let responses =
+                read_answers(&text, &content.pack).map_err(|e| format!("{file}: {e}"))?;
+            let min_age = content.clinic.min_age;
+            let outcome = evaluate(&content.pack, &responses, min_age, today);
+            let ctx = Ctx::new(&content.pack, &responses, min_age, today);
+            let plan = plan(&content.pack, &ctx);
+            let flags: Vec<Value> = outcome
+                .flags
+                .iter()
+                .map(|f| {
+                    let t = &locale.flags[&f.rule];
+                    let mut v = serde_json::to_value(f).expect("flags serialise");
+                    v["title"] = json!(t.title);
+                    v["reason"] = json!(t.reason);
+                    v["action"] = json!(t.action);
+                    v["until"] = json!(t.until);
+                    v
+                })
+                .collect();
+            let out = json!({
+                "today": today,
+                "content_version": content.pack.meta.version,
+                "tier": outcome.tier,
+                "eligible_from": outcome.eligible_from,
+                "flags": flags,
+                "shown_questions": ctx.shown_questions().map(|q| q.id.clone()).collect::<Vec<_>>(),
+                "plan": plan,
+                "timeline": responses.first_session.map(|d| timeline(&plan, d)),
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("output serialises")
+            );
+            Ok(())
+        }
+        _ => Err(USAGE.into()),
+    }
+}
+
+/// Reads the answers JSON (`{"version": 1, "concerns": [...], "areas": [...], "answers": {...},
+/// "first_session": "YYYY-MM-DD"}`) and checks every id and answer against the pack.
+fn read_answers(text: &str, pack: &selfcheck_engine::Pack) -> Result<Responses, String> {
+    let mut v: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    match v.as_object_mut().and_then(|o| o.remove("version")) {
+        Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+        Some(other) => return Err(format!("\"version\" is {other}; this tool reads version 1")),
+        None => return Err("\"version\": 1 is missing".into()),
+    }
+    let r: Responses = serde_json::from_value(v).map_err(|e| format!("answers: {e}"))?;
+    // The compact form checks ids and answer kinds against the pack: reuse it.
+    Responses::decode(&r.encode(), pack).map_err(|e| format!("answers: {e}"))
+}

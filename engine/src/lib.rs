@@ -1,0 +1,37 @@
+//! The microneedling self-check engine: content schema, validation, screening rules, the plan
+//! and the walk-through state machine. Pure and deterministic ("today" is always an input); no
+//! web dependency, so it runs natively, in tests, in the `selfcheck` tool and in the browser.
+//!
+//! - [`schema`]: the typed content (what `content/*.toml` holds).
+//! - [`validate`]: checks after parsing, naming file, id and field.
+//! - [`rules`]: which questions are shown, which rules fire, the outcome tier.
+//! - [`plan`]: sessions, downtime, preparation, aftercare and a dated timeline.
+//! - [`journey`]: screens, Back and progress.
+//! - [`answers`]: responses and their versioned compact form.
+#![warn(missing_docs)]
+
+pub mod answers;
+pub mod date;
+pub mod journey;
+#[cfg(feature = "authoring")]
+pub mod load;
+pub mod plan;
+pub mod rules;
+pub mod schema;
+pub mod text;
+pub mod validate;
+
+pub use answers::{Answer, DecodeError, Responses};
+pub use date::Date;
+pub use journey::{Action, Journey, Progress, Step};
+pub use plan::{plan, timeline, Event, Plan};
+pub use rules::{evaluate, Ctx, Flag, Outcome, Tier};
+pub use schema::{Clinic, Id, Locale, Pack};
+pub use validate::{validate, Content, ContentError};
+
+/// The compiled form the browser loads: pack, clinic settings and one locale, each as
+/// postcard bytes written at build time from validated TOML.
+pub mod compiled {
+    /// Format version of the compiled blobs; bump when the schema changes shape.
+    pub const FORMAT: u32 = 1;
+}

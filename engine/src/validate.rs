@@ -1,0 +1,680 @@
+//! Checks a content pack after parsing: ids, references, sources, reachability, texts and the
+//! clinic settings. Every problem names the file, the id and the field.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::schema::{Clinic, Cond, Id, Level, Locale, Pack, QuestionKind, Range, UI_KEYS};
+
+/// One problem in the content, for the staff who edit it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    /// The file, relative to the content folder (`rules.toml`).
+    pub file: String,
+    /// The item's id, or empty for the whole file.
+    pub id: String,
+    /// The field (`sources`, `when`, `min_age`).
+    pub field: String,
+    /// What is wrong, with the offending value.
+    pub message: String,
+}
+
+impl core::fmt::Display for ContentError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "content/{}", self.file)?;
+        if !self.id.is_empty() {
+            write!(f, ": {:?}", self.id)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Everything loaded from a content folder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    /// The language-neutral pack.
+    pub pack: Pack,
+    /// The clinic's settings.
+    pub clinic: Clinic,
+    /// Every locale, by code.
+    pub locales: BTreeMap<String, Locale>,
+}
+
+struct Check<'a> {
+    pack: &'a Pack,
+    errors: Vec<ContentError>,
+    offered_concerns: BTreeSet<&'a str>,
+    offered_areas: BTreeSet<&'a str>,
+}
+
+impl Check<'_> {
+    fn err(&mut self, file: &str, id: &str, field: &str, message: impl Into<String>) {
+        self.errors.push(ContentError {
+            file: file.into(),
+            id: id.into(),
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn sources(&mut self, file: &str, id: &str, sources: &[Id]) {
+        if sources.is_empty() {
+            self.err(
+                file,
+                id,
+                "sources",
+                "cites no source; every rule, figure and reason needs one",
+            );
+        }
+        for s in sources {
+            if !self.pack.sources.iter().any(|x| &x.id == s) {
+                self.err(
+                    file,
+                    id,
+                    "sources",
+                    format!("cites {s:?}, which is not in sources.toml"),
+                );
+            }
+        }
+    }
+
+    fn range(&mut self, file: &str, id: &str, field: &str, r: Range) {
+        if r.min > r.max {
+            self.err(
+                file,
+                id,
+                field,
+                format!("min {} is above max {}", r.min, r.max),
+            );
+        }
+    }
+
+    fn question_kind(&self, id: &str) -> Option<(usize, QuestionKind)> {
+        self.pack
+            .questions
+            .iter()
+            .position(|q| q.id == id)
+            .map(|i| (i, self.pack.questions[i].kind))
+    }
+
+    /// Checks references in a condition. `before` limits question references to questions
+    /// asked earlier (for `show_if`).
+    fn cond(&mut self, file: &str, id: &str, field: &str, c: &Cond, before: Option<usize>) {
+        let question_ref =
+            |this: &mut Self, q: &str, want: QuestionKind| match this.question_kind(q) {
+                None => this.err(
+                    file,
+                    id,
+                    field,
+                    format!("refers to question {q:?}, which does not exist"),
+                ),
+                Some((i, kind)) => {
+                    if kind != want {
+                        this.err(
+                            file,
+                            id,
+                            field,
+                            format!("tests question {q:?} as {want:?}, but it is {kind:?}"),
+                        );
+                    }
+                    if before.is_some_and(|b| i >= b) {
+                        this.err(
+                            file,
+                            id,
+                            field,
+                            format!("refers to question {q:?}, which is not asked before this one"),
+                        );
+                    }
+                }
+            };
+        match c {
+            Cond::All(cs) | Cond::Any(cs) => {
+                if cs.is_empty() {
+                    self.err(file, id, field, "an empty all/any list");
+                }
+                for c in cs {
+                    self.cond(file, id, field, c, before);
+                }
+            }
+            Cond::Concern(ids) => {
+                for x in ids {
+                    if !self.pack.concerns.iter().any(|c| &c.id == x) {
+                        self.err(
+                            file,
+                            id,
+                            field,
+                            format!("refers to concern {x:?}, which does not exist"),
+                        );
+                    }
+                }
+            }
+            Cond::Area(ids) => {
+                for x in ids {
+                    if !self.pack.areas.iter().any(|a| &a.id == x) {
+                        self.err(
+                            file,
+                            id,
+                            field,
+                            format!("refers to area {x:?}, which does not exist"),
+                        );
+                    }
+                }
+            }
+            Cond::AreaGroup(_) => {}
+            Cond::Yes(q) | Cond::No(q) => question_ref(self, q, QuestionKind::YesNo),
+            Cond::Below { question, .. } | Cond::BelowMinAge(question) => {
+                question_ref(self, question, QuestionKind::Number)
+            }
+            Cond::Within { question, .. } => question_ref(self, question, QuestionKind::PastDate),
+        }
+    }
+
+    /// Whether a condition can hold for some choices and answers (given what the clinic
+    /// offers and which questions can be shown).
+    fn can_hold(&self, c: &Cond, showable: &[bool]) -> bool {
+        dnf(c).iter().any(|conj| self.conj_ok(conj, showable))
+    }
+
+    fn conj_ok(&self, conj: &[&Cond], showable: &[bool]) -> bool {
+        let mut yes = BTreeSet::new();
+        let mut no = BTreeSet::new();
+        for lit in conj {
+            let ok =
+                match lit {
+                    Cond::Concern(ids) => ids
+                        .iter()
+                        .any(|x| self.offered_concerns.contains(x.as_str())),
+                    Cond::Area(ids) => ids.iter().any(|x| self.offered_areas.contains(x.as_str())),
+                    Cond::AreaGroup(gs) => self.pack.areas.iter().any(|a| {
+                        gs.contains(&a.group) && self.offered_areas.contains(a.id.as_str())
+                    }),
+                    Cond::Yes(q) => {
+                        yes.insert(q.as_str());
+                        self.showable(q, showable)
+                    }
+                    Cond::No(q) => {
+                        no.insert(q.as_str());
+                        self.showable(q, showable)
+                    }
+                    Cond::Below { question, .. }
+                    | Cond::BelowMinAge(question)
+                    | Cond::Within { question, .. } => self.showable(question, showable),
+                    Cond::All(_) | Cond::Any(_) => true,
+                };
+            if !ok {
+                return false;
+            }
+        }
+        yes.is_disjoint(&no)
+    }
+
+    fn showable(&self, q: &str, showable: &[bool]) -> bool {
+        self.question_kind(q).is_some_and(|(i, _)| showable[i])
+    }
+}
+
+/// Disjunctive normal form: a list of conjunctions of leaf conditions.
+fn dnf(c: &Cond) -> Vec<Vec<&Cond>> {
+    match c {
+        Cond::Any(cs) => cs.iter().flat_map(dnf).collect(),
+        Cond::All(cs) => cs.iter().fold(vec![vec![]], |acc, c| {
+            let mut out = Vec::new();
+            for a in &acc {
+                for b in dnf(c) {
+                    let mut v = a.clone();
+                    v.extend(b);
+                    out.push(v);
+                }
+            }
+            out
+        }),
+        leaf => vec![vec![leaf]],
+    }
+}
+
+fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = BTreeSet::new();
+    ids.filter(|id| !seen.insert(*id)).collect()
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// WCAG relative luminance of `#rrggbb`.
+fn luminance(hex: &str) -> f64 {
+    let ch = |i: usize| {
+        let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0)) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * ch(1) + 0.7152 * ch(3) + 0.0722 * ch(5)
+}
+
+/// WCAG contrast ratio between two `#rrggbb` colours.
+pub fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Checks the whole content; an empty list means it is sound.
+pub fn validate(content: &Content) -> Vec<ContentError> {
+    let pack = &content.pack;
+    let clinic = &content.clinic;
+    let all_concerns: BTreeSet<&str> = pack.concerns.iter().map(|c| c.id.as_str()).collect();
+    let all_areas: BTreeSet<&str> = pack.areas.iter().map(|a| a.id.as_str()).collect();
+    let offered = |list: &[Id], all: &BTreeSet<&'_ str>| -> BTreeSet<String> {
+        if list.is_empty() {
+            all.iter().map(|s| s.to_string()).collect()
+        } else {
+            list.iter()
+                .filter(|x| all.contains(x.as_str()))
+                .cloned()
+                .collect()
+        }
+    };
+    let offered_concerns = offered(&clinic.concerns, &all_concerns);
+    let offered_areas = offered(&clinic.areas, &all_areas);
+    let mut ck = Check {
+        pack,
+        errors: Vec::new(),
+        offered_concerns: offered_concerns.iter().map(String::as_str).collect(),
+        offered_areas: offered_areas.iter().map(String::as_str).collect(),
+    };
+
+    // Unique ids.
+    for d in duplicates(pack.sources.iter().map(|s| s.id.as_str())) {
+        ck.err("sources.toml", d, "id", "this id is used twice");
+    }
+    for d in duplicates(pack.concerns.iter().map(|s| s.id.as_str())) {
+        ck.err("concerns.toml", d, "id", "this id is used twice");
+    }
+    for d in duplicates(pack.areas.iter().map(|s| s.id.as_str())) {
+        ck.err("areas.toml", d, "id", "this id is used twice");
+    }
+    for d in duplicates(pack.questions.iter().map(|s| s.id.as_str())) {
+        ck.err("questions.toml", d, "id", "this id is used twice");
+    }
+    for d in duplicates(pack.rules.iter().map(|s| s.id.as_str())) {
+        ck.err("rules.toml", d, "id", "this id is used twice");
+    }
+    let plan = &pack.plan;
+    let item_ids: Vec<&str> = plan
+        .prep
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(plan.aftercare.iter().map(|p| p.id.as_str()))
+        .chain(plan.red_flags.iter().map(|p| p.id.as_str()))
+        .chain(plan.notes.iter().map(|p| p.id.as_str()))
+        .collect();
+    for d in duplicates(item_ids.iter().copied()) {
+        ck.err(
+            "plan.toml",
+            d,
+            "id",
+            "this id is used twice across prep, aftercare, red_flags and notes",
+        );
+    }
+
+    // Ids travel in answer codes and history keys: lower-case letters, digits and `_` only.
+    let id_lists: [(&str, Vec<&str>); 5] = [
+        (
+            "concerns.toml",
+            pack.concerns.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            "areas.toml",
+            pack.areas.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            "questions.toml",
+            pack.questions.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            "rules.toml",
+            pack.rules.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        ("plan.toml", item_ids.clone()),
+    ];
+    for (file, ids) in id_lists {
+        for id in ids {
+            let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !ok {
+                ck.err(
+                    file,
+                    id,
+                    "id",
+                    "ids use only a-z, 0-9 and _, starting with a letter",
+                );
+            }
+        }
+    }
+
+    // Sources and figures.
+    for s in &pack.sources {
+        if s.title.trim().is_empty() {
+            ck.err("sources.toml", &s.id, "title", "is empty");
+        }
+    }
+    for c in &pack.concerns {
+        if let Some(course) = &c.course {
+            ck.sources("concerns.toml", &c.id, &c.sources);
+            ck.range("concerns.toml", &c.id, "course.sessions", course.sessions);
+            ck.range(
+                "concerns.toml",
+                &c.id,
+                "course.spacing_weeks",
+                course.spacing_weeks,
+            );
+            ck.range(
+                "concerns.toml",
+                &c.id,
+                "course.maintenance_months",
+                course.maintenance_months,
+            );
+            if course.sessions.min == 0 || course.spacing_weeks.min == 0 {
+                ck.err(
+                    "concerns.toml",
+                    &c.id,
+                    "course",
+                    "sessions and spacing must be at least 1",
+                );
+            }
+        }
+    }
+    for a in &pack.areas {
+        ck.sources("areas.toml", &a.id, &a.sources);
+    }
+    ck.sources("plan.toml", "session", &plan.session.sources);
+    ck.range("plan.toml", "session", "minutes", plan.session.minutes);
+    ck.range(
+        "plan.toml",
+        "session",
+        "numbing_minutes",
+        plan.session.numbing_minutes,
+    );
+    for (name, s) in [
+        ("downtime_light", &plan.downtime_light),
+        ("downtime_deep", &plan.downtime_deep),
+        ("body_sessions", &plan.body_sessions),
+    ] {
+        ck.sources("plan.toml", name, &s.sources);
+        ck.range("plan.toml", name, "value", s.value);
+    }
+    for p in &plan.prep {
+        ck.sources("plan.toml", &p.id, &p.sources);
+        if let Some(c) = &p.show_if {
+            ck.cond("plan.toml", &p.id, "show_if", c, None);
+        }
+    }
+    for a in &plan.aftercare {
+        ck.sources("plan.toml", &a.id, &a.sources);
+    }
+    for r in &plan.red_flags {
+        ck.sources("plan.toml", &r.id, &r.sources);
+    }
+    for n in &plan.notes {
+        ck.sources("plan.toml", &n.id, &n.sources);
+        if let Some(c) = &n.show_if {
+            ck.cond("plan.toml", &n.id, "show_if", c, None);
+        }
+    }
+
+    // Questions: shape, references, and whether each can be shown.
+    let mut showable = vec![false; pack.questions.len()];
+    for (i, q) in pack.questions.iter().enumerate() {
+        ck.sources("questions.toml", &q.id, &q.sources);
+        match q.kind {
+            QuestionKind::Number => match (q.min, q.max) {
+                (Some(lo), Some(hi)) if lo <= hi => {}
+                _ => ck.err(
+                    "questions.toml",
+                    &q.id,
+                    "min/max",
+                    "a number question needs min <= max",
+                ),
+            },
+            QuestionKind::PastDate => {
+                if q.months_back.is_none_or(|m| m == 0) {
+                    ck.err(
+                        "questions.toml",
+                        &q.id,
+                        "months_back",
+                        "a date question needs months_back of at least 1",
+                    );
+                }
+            }
+            QuestionKind::YesNo => {
+                if !q.unsure {
+                    ck.err(
+                        "questions.toml",
+                        &q.id,
+                        "unsure",
+                        "yes/no questions must offer \"not sure\"",
+                    );
+                }
+            }
+        }
+        showable[i] = match &q.show_if {
+            None => true,
+            Some(c) => {
+                ck.cond("questions.toml", &q.id, "show_if", c, Some(i));
+                ck.can_hold(c, &showable)
+            }
+        };
+        if !showable[i] {
+            ck.err(
+                "questions.toml",
+                &q.id,
+                "show_if",
+                "this question can never be shown",
+            );
+        }
+    }
+
+    // Rules.
+    for r in &pack.rules {
+        ck.sources("rules.toml", &r.id, &r.sources);
+        ck.cond("rules.toml", &r.id, "when", &r.when, None);
+        if !ck.can_hold(&r.when, &showable) {
+            ck.err("rules.toml", &r.id, "when", "this rule can never fire");
+        }
+        if let Some(w) = &r.eligible_after {
+            if r.level != Level::NotNow {
+                ck.err(
+                    "rules.toml",
+                    &r.id,
+                    "eligible_after",
+                    "only not_now rules have an end date",
+                );
+            }
+            match ck.question_kind(&w.question) {
+                Some((_, QuestionKind::PastDate)) => {}
+                _ => ck.err(
+                    "rules.toml",
+                    &r.id,
+                    "eligible_after.question",
+                    format!("{:?} is not a date question", w.question),
+                ),
+            }
+        }
+    }
+
+    // Clinic settings.
+    if clinic.min_age < 18 {
+        ck.err(
+            "clinic.toml",
+            "",
+            "min_age",
+            format!(
+                "{} is below 18, the lowest age any source allows (S-27)",
+                clinic.min_age
+            ),
+        );
+    }
+    if !clinic.booking_url.starts_with("https://") {
+        ck.err(
+            "clinic.toml",
+            "",
+            "booking_url",
+            format!("{:?} must start with https://", clinic.booking_url),
+        );
+    }
+    if clinic.name.trim().is_empty() {
+        ck.err("clinic.toml", "", "name", "is empty");
+    }
+    for x in &clinic.concerns {
+        if !all_concerns.contains(x.as_str()) {
+            ck.err(
+                "clinic.toml",
+                "",
+                "concerns",
+                format!("{x:?} is not a concern in concerns.toml"),
+            );
+        }
+    }
+    for x in &clinic.areas {
+        if !all_areas.contains(x.as_str()) {
+            ck.err(
+                "clinic.toml",
+                "",
+                "areas",
+                format!("{x:?} is not an area in areas.toml"),
+            );
+        }
+    }
+    let colours = [
+        ("colours.accent", &clinic.colours.accent),
+        ("colours.on_accent", &clinic.colours.on_accent),
+    ];
+    for (field, c) in colours {
+        if !is_hex_colour(c) {
+            ck.err(
+                "clinic.toml",
+                "",
+                field,
+                format!("{c:?} is not a colour written #rrggbb"),
+            );
+        }
+    }
+    if is_hex_colour(&clinic.colours.accent) && is_hex_colour(&clinic.colours.on_accent) {
+        let ratio = contrast(&clinic.colours.accent, &clinic.colours.on_accent);
+        if ratio < 4.5 {
+            ck.err(
+                "clinic.toml",
+                "",
+                "colours",
+                format!("accent and on_accent contrast is {ratio:.2}:1; text needs at least 4.5:1"),
+            );
+        }
+    }
+    if !content.locales.contains_key(&clinic.locale) {
+        ck.err(
+            "clinic.toml",
+            "",
+            "locale",
+            format!("{:?} has no file in locales/", clinic.locale),
+        );
+    }
+
+    // Texts: every locale has every text, and no text for ids that do not exist.
+    for (code, loc) in &content.locales {
+        let file = format!("locales/{code}.toml");
+        let file = file.as_str();
+        if &loc.code != code {
+            ck.err(
+                file,
+                "",
+                "code",
+                format!("{:?} does not match the file name", loc.code),
+            );
+        }
+        let mut keyed = |section: &str, have: BTreeSet<&str>, want: BTreeSet<&str>| {
+            for missing in want.difference(&have) {
+                ck.err(file, missing, section, "has no text in this language");
+            }
+            for extra in have.difference(&want) {
+                ck.err(file, extra, section, "text for an id that does not exist");
+            }
+        };
+        keyed(
+            "ui",
+            loc.ui.keys().map(String::as_str).collect(),
+            UI_KEYS.iter().copied().collect(),
+        );
+        keyed(
+            "concerns",
+            loc.concerns.keys().map(String::as_str).collect(),
+            all_concerns.clone(),
+        );
+        keyed(
+            "areas",
+            loc.areas.keys().map(String::as_str).collect(),
+            all_areas.clone(),
+        );
+        keyed(
+            "questions",
+            loc.questions.keys().map(String::as_str).collect(),
+            pack.questions.iter().map(|q| q.id.as_str()).collect(),
+        );
+        keyed(
+            "flags",
+            loc.flags.keys().map(String::as_str).collect(),
+            pack.rules.iter().map(|r| r.id.as_str()).collect(),
+        );
+        keyed(
+            "items",
+            loc.items.keys().map(String::as_str).collect(),
+            item_ids.iter().copied().collect(),
+        );
+        for r in &pack.rules {
+            if let Some(t) = loc.flags.get(&r.id) {
+                if t.reason.trim().is_empty()
+                    || t.action.trim().is_empty()
+                    || t.title.trim().is_empty()
+                {
+                    ck.err(
+                        file,
+                        &r.id,
+                        "flags",
+                        "title, reason and action must all be written",
+                    );
+                }
+                if r.level == Level::NotNow
+                    && t.until.as_deref().is_none_or(|u| u.trim().is_empty())
+                {
+                    ck.err(
+                        file,
+                        &r.id,
+                        "flags.until",
+                        "a not_now flag must say when it may change",
+                    );
+                }
+            }
+        }
+        let empty_texts: Vec<String> = loc
+            .ui
+            .iter()
+            .filter(|(_, v)| v.trim().is_empty())
+            .map(|(k, _)| k.clone())
+            .chain(
+                loc.items
+                    .iter()
+                    .filter(|(_, v)| v.trim().is_empty())
+                    .map(|(k, _)| k.clone()),
+            )
+            .collect();
+        for k in empty_texts {
+            ck.err(file, &k, "text", "is empty");
+        }
+    }
+    ck.errors
+}

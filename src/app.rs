@@ -1,0 +1,176 @@
+//! The root component: loads the content, keeps the reducer, and ties screens to browser
+//! history, session storage and focus.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use selfcheck_engine::{Action, Step};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::progress::ProgressBar;
+use crate::content::{Data, DataRef};
+use crate::screens::choose::{ChooseKind, ChooseScreen};
+use crate::screens::question::QuestionScreen;
+use crate::screens::results::ResultsScreen;
+use crate::screens::welcome::WelcomeScreen;
+use crate::state::{Msg, State};
+
+/// The widget. Renders a plain failure notice (from `index.html`) if the content cannot load.
+#[component]
+pub fn App() -> Html {
+    let data = use_memo((), |_| Data::load(None).map(Rc::new));
+    match &*data {
+        Some(data) => html! { <Widget data={data.clone()} /> },
+        None => {
+            // The static shell holds the failure message; reveal it.
+            if let Some(el) = gloo::utils::document().document_element() {
+                let _ = el.class_list().add_1("mn-failed");
+            }
+            Html::default()
+        }
+    }
+}
+
+/// Props for [`Widget`].
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    /// The content.
+    pub data: DataRef,
+}
+
+/// The walk-through itself.
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let state = {
+        let data = props.data.clone();
+        use_reducer(move || State::new(data, browser::today(), browser::load_session()))
+    };
+    let data = &state.data;
+    let journey = &state.journey;
+    let step = journey.step().clone();
+    let step_key = step.key();
+
+    // The clinic's brand colours, through CSS custom properties (CSSOM, so a strict CSP holds).
+    {
+        let colours = data.clinic.colours.clone();
+        use_effect_with((), move |_| {
+            browser::set_brand_colours(&colours.accent, &colours.on_accent)
+        });
+    }
+
+    // Keep this tab's copy of the answers, or none at all once the visitor starts again.
+    {
+        let encoded = journey.responses.encode();
+        let untouched = *journey == Default::default();
+        use_effect_with((step_key.clone(), encoded), move |(key, encoded)| {
+            if untouched {
+                browser::clear_session();
+            } else {
+                browser::save_session(encoded, key);
+            }
+        });
+    }
+
+    // One history entry per screen; move focus to the new screen's heading.
+    {
+        let first = use_mut_ref(|| true);
+        let from_history = state.from_history;
+        use_effect_with(step_key.clone(), move |key| {
+            let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if is_first {
+                browser::record_step(key, true);
+            } else {
+                if !from_history {
+                    browser::record_step(key, false);
+                }
+                focus_heading();
+            }
+        });
+    }
+
+    // The browser's Back and Forward buttons.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::PopStateEvent>() else {
+                    return;
+                };
+                if let Some(step) =
+                    browser::step_key_of(&event.state()).and_then(|k| Step::from_key(&k))
+                {
+                    dispatch.dispatch(Msg::History(step));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let ondo = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |action: Action| dispatch.dispatch(Msg::Do(action)))
+    };
+    let progress = journey.progress(&data.pack, data.min_age(), state.today);
+    let show_progress = matches!(step, Step::Concerns | Step::Areas | Step::Question(_));
+    let progress_text = data.ui_fill(
+        "progress",
+        &[
+            ("done", &(progress.done + 1).min(progress.total).to_string()),
+            ("total", &progress.total.to_string()),
+        ],
+    );
+
+    let screen = match &step {
+        Step::Welcome => html! { <WelcomeScreen data={data.clone()} ondo={ondo.clone()} /> },
+        Step::Concerns => html! {
+            <ChooseScreen key="concerns" kind={ChooseKind::Concerns} data={data.clone()}
+                chosen={journey.responses.concerns.clone()} ondo={ondo.clone()} />
+        },
+        Step::Areas => html! {
+            <ChooseScreen key="areas" kind={ChooseKind::Areas} data={data.clone()}
+                chosen={journey.responses.areas.clone()} ondo={ondo.clone()} />
+        },
+        Step::Question(id) => html! {
+            <QuestionScreen key={id.clone()} id={id.clone()} data={data.clone()}
+                answer={journey.responses.answers.get(id).copied()} today={state.today} ondo={ondo.clone()} />
+        },
+        Step::Results => html! {
+            <ResultsScreen data={data.clone()} responses={journey.responses.clone()}
+                today={state.today} ondo={ondo.clone()} />
+        },
+    };
+
+    html! {
+        <div class="mn-widget" lang={data.locale.code.clone()} dir={dir_attr(data)} data-step={step_key}>
+            if let Some(key) = state.notice {
+                <p class="mn-notice" role="status">{ data.ui(key) }</p>
+            }
+            if show_progress {
+                <ProgressBar done={progress.done} total={progress.total} label={progress_text.clone()} />
+            }
+            { screen }
+            <p class="mn-visually-hidden" aria-live="polite">
+                { if show_progress { progress_text } else { String::new() } }
+            </p>
+        </div>
+    }
+}
+
+fn dir_attr(data: &Data) -> &'static str {
+    match data.locale.dir {
+        selfcheck_engine::schema::Direction::Ltr => "ltr",
+        selfcheck_engine::schema::Direction::Rtl => "rtl",
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the heading of the screen just shown.
+fn focus_heading() {
+    let selector = "#app [data-focus]";
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The few things the widget asks of the browser: today's date, date formatting, history
+//! entries for each screen, and per-tab storage. Every call tolerates a browser that refuses
+//! (storage blocked in a sandboxed iframe, for example): the widget keeps working without it.
+
+use selfcheck_engine::Date;
+use wasm_bindgen::JsValue;
+
+/// Session-storage keys (current tab only; cleared by "Start again").
+const KEY_RESPONSES: &str = "mn-selfcheck.responses";
+const KEY_STEP: &str = "mn-selfcheck.step";
+/// The field in a history entry's state that holds the step key.
+const HISTORY_FIELD: &str = "mnStep";
+
+/// Today in the visitor's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("a real day"))
+}
+
+/// A date written out in the visitor's language, such as "21 November 2026".
+pub fn format_date(date: Date, lang: &str) -> String {
+    let (y, m, d) = date.ymd();
+    // Noon avoids any time-zone edge moving the day.
+    let js = js_sys::Date::new_with_year_month_day_hr_min_sec(
+        y as u32,
+        m as i32 - 1,
+        d as i32,
+        12,
+        0,
+        0,
+    );
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    js.to_locale_date_string(lang, &options).into()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Stored responses and step key from this tab, if any.
+pub fn load_session() -> Option<(String, Option<String>)> {
+    let s = storage()?;
+    let responses = s.get_item(KEY_RESPONSES).ok().flatten()?;
+    let step = s.get_item(KEY_STEP).ok().flatten();
+    Some((responses, step))
+}
+
+/// Saves the responses and step for a reload in this tab.
+pub fn save_session(responses: &str, step: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY_RESPONSES, responses);
+        let _ = s.set_item(KEY_STEP, step);
+    }
+}
+
+/// Forgets everything stored for this tab.
+pub fn clear_session() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEY_RESPONSES);
+        let _ = s.remove_item(KEY_STEP);
+    }
+}
+
+fn history_state(step_key: &str) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &HISTORY_FIELD.into(), &step_key.into());
+    state.into()
+}
+
+/// Records a screen in browser history without changing the address, so the browser's Back
+/// button steps back inside the widget. `replace` rewrites the current entry instead.
+pub fn record_step(step_key: &str, replace: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = history_state(step_key);
+    let _ = if replace {
+        history.replace_state(&state, "")
+    } else {
+        history.push_state(&state, "")
+    };
+}
+
+/// The step key in a history entry's state, if it is one of ours.
+pub fn step_key_of(state: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(state, &HISTORY_FIELD.into())
+        .ok()?
+        .as_string()
+}
+
+/// Sets the clinic's colours as `--mn-brand` and `--mn-on-brand` on the page root.
+pub fn set_brand_colours(accent: &str, on_accent: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = style.set_property("--mn-brand", accent);
+    let _ = style.set_property("--mn-on-brand", on_accent);
+}

@@ -1,0 +1,4 @@
+//! Pieces the screens share.
+
+pub mod nav;
+pub mod progress;

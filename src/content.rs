@@ -1,0 +1,77 @@
+//! The content the widget shows, compiled in by `build.rs` from validated TOML.
+
+use std::rc::Rc;
+
+use selfcheck_engine::schema::{Clinic, Locale, Pack};
+use selfcheck_engine::text::fill;
+
+static PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+static CLINIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clinic.bin"));
+static LOCALES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// Everything the screens read: pack, clinic settings and one language.
+#[derive(Debug, PartialEq)]
+pub struct Data {
+    /// Questions, rules and plan figures.
+    pub pack: Pack,
+    /// The clinic's settings.
+    pub clinic: Clinic,
+    /// Texts in the visitor's language.
+    pub locale: Locale,
+}
+
+/// Shared, cheap to clone.
+pub type DataRef = Rc<Data>;
+
+impl Data {
+    /// Decodes the compiled content in the clinic's language (or `lang` if we have it).
+    /// `None` only if the embedded bytes are damaged, which the build makes unlikely.
+    pub fn load(lang: Option<&str>) -> Option<Data> {
+        let pack: Pack = postcard::from_bytes(PACK).ok()?;
+        let clinic: Clinic = postcard::from_bytes(CLINIC).ok()?;
+        let wanted = lang
+            .filter(|l| LOCALES.iter().any(|(c, _)| c == l))
+            .unwrap_or(&clinic.locale);
+        let bytes = LOCALES
+            .iter()
+            .find(|(c, _)| *c == wanted)
+            .or_else(|| LOCALES.first())?
+            .1;
+        let locale: Locale = postcard::from_bytes(bytes).ok()?;
+        Some(Data {
+            pack,
+            clinic,
+            locale,
+        })
+    }
+
+    /// An interface text by key (validation guarantees every key exists).
+    pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
+        self.locale.ui.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// An interface text with its `{placeholders}` filled.
+    pub fn ui_fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.ui(key), values)
+    }
+
+    /// A preparation, aftercare, warning-sign or note text by item id.
+    pub fn item<'a>(&'a self, id: &'a str) -> &'a str {
+        self.locale.items.get(id).map(String::as_str).unwrap_or(id)
+    }
+
+    /// The clinic's minimum age.
+    pub fn min_age(&self) -> u32 {
+        self.clinic.min_age
+    }
+
+    /// Whether the clinic offers this concern.
+    pub fn offers_concern(&self, id: &str) -> bool {
+        self.clinic.concerns.is_empty() || self.clinic.concerns.iter().any(|c| c == id)
+    }
+
+    /// Whether the clinic offers this area.
+    pub fn offers_area(&self, id: &str) -> bool {
+        self.clinic.areas.is_empty() || self.clinic.areas.iter().any(|c| c == id)
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    selfcheck_widget::start();
+}
