@@ -1,0 +1,289 @@
+//! Safety properties over random answer sets (proptest).
+//!
+//! The do-not-treat list below is written here, independently of `content/rules.toml`, so a
+//! content edit that weakens one of these rules fails this test.
+
+mod common;
+
+
+use common::content;
+use proptest::prelude::*;
+use selfcheck_engine::schema::{Level, QuestionKind};
+use selfcheck_engine::{evaluate, plan, Action, Answer, Ctx, Date, Journey, Responses, Step, Tier};
+
+/// Questions where "yes" (or "not sure", or no answer) means do not treat now.
+const DO_NOT_TREAT: &[&str] = &[
+    "changing_mole",
+    "active_infection",
+    "open_wound",
+    "active_acne",
+    "sunburn_tan",
+    "pregnant_nursing",
+    "isotretinoin_now",
+    "bleeding_disorder",
+    "keloid",
+    "immune_treatment",
+    "cancer_treatment",
+    "allergies",
+];
+
+fn answer_strategy() -> impl Strategy<Value = Option<Answer>> {
+    prop_oneof![
+        2 => Just(None),
+        4 => Just(Some(Answer::No)),
+        2 => Just(Some(Answer::Yes)),
+        2 => Just(Some(Answer::Unsure)),
+        1 => (-500i32..60).prop_map(|n| Some(Answer::Date(Date::parse("2026-06-01").unwrap().add_days(n)))),
+        1 => (0u32..130).prop_map(|n| Some(Answer::Number(n))),
+    ]
+}
+
+prop_compose! {
+    /// A visitor near a realistic baseline (an adult who answers "no" throughout) with up to
+    /// five random deviations, so each property meets single risky answers, not only noise.
+    fn responses()(
+        concerns in proptest::sample::subsequence(ids(|c| c.pack.concerns.iter().map(|x| x.id.clone()).collect()), 1..4),
+        areas in proptest::sample::subsequence(ids(|c| c.pack.areas.iter().map(|x| x.id.clone()).collect()), 1..4),
+        age in prop_oneof![8 => 22u32..90, 1 => 10u32..22],
+        deviations in proptest::collection::vec((0usize..64, answer_strategy()), 0..6),
+        today_offset in 0i32..400,
+    ) -> (Responses, Date) {
+        let c = content();
+        let mut r = Responses { concerns: concerns.into_iter().collect(), areas: areas.into_iter().collect(), ..Default::default() };
+        for q in &c.pack.questions {
+            match q.kind {
+                QuestionKind::YesNo => { r.answers.insert(q.id.clone(), Answer::No); }
+                QuestionKind::Number => { r.answers.insert(q.id.clone(), Answer::Number(age)); }
+                QuestionKind::PastDate => {}
+            }
+        }
+        for (i, a) in deviations {
+            let q = &c.pack.questions[i % c.pack.questions.len()];
+            match a {
+                None => { r.answers.remove(&q.id); }
+                Some(a) => {
+                    // Mostly answers of the right kind; a few of the wrong kind to test robustness.
+                    let fixed = match (q.kind, a) {
+                        (QuestionKind::YesNo, Answer::Date(_) | Answer::Number(_)) => Answer::Yes,
+                        (QuestionKind::Number, Answer::Yes | Answer::No | Answer::Date(_)) => Answer::Number(30),
+                        (QuestionKind::PastDate, Answer::Yes | Answer::No | Answer::Number(_)) => Answer::Unsure,
+                        (_, a) => a,
+                    };
+                    r.answers.insert(q.id.clone(), fixed);
+                }
+            }
+        }
+        (r, Date::parse("2026-06-01").unwrap().add_days(today_offset))
+    }
+}
+
+fn ids(f: impl Fn(&selfcheck_engine::Content) -> Vec<String>) -> Vec<String> {
+    f(content())
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The heart of the safety case: any do-not-treat answer, a "not sure" to one, or none at
+    /// all, never produces "good to book", and always produces "not suitable right now".
+    #[test]
+    fn do_not_treat_never_books((r, today) in responses()) {
+        let c = content();
+        let min_age = c.clinic.min_age;
+        let o = evaluate(&c.pack, &r, min_age, today);
+        let ctx = Ctx::new(&c.pack, &r, min_age, today);
+        for q in DO_NOT_TREAT {
+            if ctx.is_shown(q) {
+                let a = r.answers.get(*q).copied();
+                if matches!(a, None | Some(Answer::Yes) | Some(Answer::Unsure)) {
+                    prop_assert_eq!(o.tier, Tier::NotSuitableNow, "{} answered {:?}", q, a);
+                }
+            }
+        }
+        match r.answers.get("age") {
+            Some(Answer::Number(n)) if *n < 18 => prop_assert_eq!(o.tier, Tier::NotSuitableNow),
+            Some(Answer::Number(n)) if *n < 22 => prop_assert!(o.tier >= Tier::SeeProviderFirst),
+            None | Some(Answer::Unsure) => prop_assert_eq!(o.tier, Tier::NotSuitableNow),
+            _ => {}
+        }
+        // Any not-now flag makes the whole outcome not-now; tier is the strongest flag.
+        let strongest = o.flags.iter().map(|f| f.level).max();
+        let expected = match strongest {
+            Some(Level::NotNow) => Tier::NotSuitableNow,
+            Some(Level::SeeProvider) => Tier::SeeProviderFirst,
+            _ => Tier::GoodToBook,
+        };
+        prop_assert_eq!(o.tier, expected);
+    }
+
+    /// Every flag has a reason, an action, sources that exist, and (for not-now) says when.
+    #[test]
+    fn every_flag_is_explained_and_sourced((r, today) in responses()) {
+        let c = content();
+        let en = &c.locales["en"];
+        for f in evaluate(&c.pack, &r, c.clinic.min_age, today).flags {
+            prop_assert!(!f.sources.is_empty());
+            for s in &f.sources {
+                prop_assert!(c.pack.sources.iter().any(|x| &x.id == s), "unknown source {}", s);
+            }
+            let t = &en.flags[&f.rule];
+            prop_assert!(!t.reason.is_empty() && !t.action.is_empty());
+            if f.level == Level::NotNow {
+                prop_assert!(t.until.is_some() || f.eligible_from.is_some());
+            }
+            if let Some(date) = f.eligible_from {
+                prop_assert!(date > today, "eligible date {} is not after today {}", date.iso(), today.iso());
+            }
+        }
+    }
+
+    /// Answers to questions that are not shown never change the outcome or the plan.
+    #[test]
+    fn hidden_answers_do_not_matter((r, today) in responses(), noise in proptest::collection::vec(answer_strategy(), content().pack.questions.len())) {
+        let c = content();
+        let ctx = Ctx::new(&c.pack, &r, 18, today);
+        let mut r2 = r.clone();
+        for (q, a) in c.pack.questions.iter().zip(noise) {
+            if !ctx.is_shown(&q.id) {
+                match a {
+                    Some(a) => { r2.answers.insert(q.id.clone(), a); }
+                    None => { r2.answers.remove(&q.id); }
+                }
+            }
+        }
+        prop_assert_eq!(evaluate(&c.pack, &r, 18, today), evaluate(&c.pack, &r2, 18, today));
+        let ctx2 = Ctx::new(&c.pack, &r2, 18, today);
+        prop_assert_eq!(plan(&c.pack, &ctx), plan(&c.pack, &ctx2));
+    }
+
+    /// Changing any answer to "not sure" never makes the outcome less cautious.
+    #[test]
+    fn unsure_never_lowers_the_tier((r, today) in responses(), pick in 0usize..64) {
+        let c = content();
+        let q = &c.pack.questions[pick % c.pack.questions.len()];
+        if !q.unsure { return Ok(()); }
+        let before = evaluate(&c.pack, &r, 18, today).tier;
+        let mut r2 = r.clone();
+        r2.answers.insert(q.id.clone(), Answer::Unsure);
+        prop_assert!(evaluate(&c.pack, &r2, 18, today).tier >= before);
+    }
+
+    /// Stored answers survive a round trip through the compact form.
+    #[test]
+    fn compact_form_round_trips((r, _today) in responses()) {
+        let c = content();
+        let mut r = r;
+        r.first_session = Some(Date::parse("2027-01-15").unwrap());
+        // Keep only answers a question can take (the decoder refuses the rest).
+        r.answers.retain(|id, a| c.pack.questions.iter().any(|q| &q.id == id && a.fits(q.kind, q.unsure)));
+        prop_assert_eq!(Responses::decode(&r.encode(), &c.pack), Ok(r));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Untrusted stored text never panics the decoder.
+    #[test]
+    fn decoder_never_panics(text in ".{0,200}", tail in "[a-z_:;,=0-9-]{0,80}") {
+        let c = content();
+        let _ = Responses::decode(&text, &c.pack);
+        let _ = Responses::decode(&format!("mn1;{tail}"), &c.pack);
+    }
+
+    /// Random walks through the widget: never panics, the screen is always one that can be
+    /// shown, and progress never passes its total.
+    #[test]
+    fn journeys_stay_consistent(actions in proptest::collection::vec(action_strategy(), 0..60)) {
+        let c = content();
+        let today = Date::parse("2026-11-21").unwrap();
+        let mut j = Journey::default();
+        for a in actions {
+            let action = realise(a, &j);
+            j.apply(&c.pack, action, 18, today);
+            prop_assert!(j.reachable(&c.pack, j.step(), 18, today), "unreachable step {:?}", j.step());
+            let p = j.progress(&c.pack, 18, today);
+            prop_assert!(p.done <= p.total);
+            if *j.step() == Step::Results {
+                prop_assert!(j.first_unanswered(&c.pack, 18, today).is_none());
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum A {
+    Start,
+    Concerns(Vec<usize>),
+    Areas(Vec<usize>),
+    Answer(u8),
+    Back,
+    ShowQuestion(usize),
+    ShowResults,
+    Restart,
+}
+
+fn action_strategy() -> impl Strategy<Value = A> {
+    prop_oneof![
+        2 => Just(A::Start),
+        2 => proptest::collection::vec(0usize..11, 0..3).prop_map(A::Concerns),
+        2 => proptest::collection::vec(0usize..14, 0..3).prop_map(A::Areas),
+        10 => (0u8..5).prop_map(A::Answer),
+        3 => Just(A::Back),
+        1 => (0usize..40).prop_map(A::ShowQuestion),
+        1 => Just(A::ShowResults),
+        1 => Just(A::Restart),
+    ]
+}
+
+fn realise(a: A, j: &Journey) -> Action {
+    let c = content();
+    match a {
+        A::Start => Action::Start,
+        A::Concerns(v) => Action::ChooseConcerns(v.into_iter().map(|i| c.pack.concerns[i].id.clone()).collect()),
+        A::Areas(v) => Action::ChooseAreas(v.into_iter().map(|i| c.pack.areas[i].id.clone()).collect()),
+        A::Answer(k) => {
+            let kind = match j.step() {
+                Step::Question(id) => c.pack.questions.iter().find(|q| &q.id == id).map(|q| q.kind),
+                _ => None,
+            };
+            Action::Answer(match (kind, k) {
+                (Some(QuestionKind::Number), 0) => Answer::Number(15),
+                (Some(QuestionKind::Number), _) => Answer::Number(40),
+                (Some(QuestionKind::PastDate), 0) => Answer::Unsure,
+                (Some(QuestionKind::PastDate), _) => Answer::Date(Date::parse("2026-10-01").unwrap()),
+                (_, 0) => Answer::Yes,
+                (_, 1) => Answer::Unsure,
+                _ => Answer::No,
+            })
+        }
+        A::Back => Action::Back,
+        A::ShowQuestion(i) => Action::Show(Step::Question(c.pack.questions[i % c.pack.questions.len()].id.clone())),
+        A::ShowResults => Action::Show(Step::Results),
+        A::Restart => Action::Restart,
+    }
+}
+
+#[test]
+fn the_do_not_treat_list_matches_not_now_rules() {
+    // If content adds a new single-question not-now rule, this list must learn about it.
+    let c = content();
+    let mut from_content: Vec<&str> = c
+        .pack
+        .rules
+        .iter()
+        .filter(|r| r.level == Level::NotNow)
+        .filter_map(|r| match &r.when {
+            selfcheck_engine::schema::Cond::Yes(q) => Some(q.as_str()),
+            _ => None,
+        })
+        .collect();
+    from_content.sort();
+    let mut listed = DO_NOT_TREAT.to_vec();
+    listed.sort();
+    assert_eq!(from_content, listed);
+}
