@@ -41,8 +41,14 @@ fn cited(c: &selfcheck_engine::Content) -> BTreeSet<String> {
 #[test]
 fn every_seed_fact_is_cited_somewhere() {
     let used = cited(content());
-    let missing: Vec<String> = (1..=65).map(|n| format!("S-{n}")).filter(|s| !used.contains(s)).collect();
-    assert!(missing.is_empty(), "seed facts not covered by any content item: {missing:?}");
+    let missing: Vec<String> = (1..=65)
+        .map(|n| format!("S-{n}"))
+        .filter(|s| !used.contains(s))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "seed facts not covered by any content item: {missing:?}"
+    );
 }
 
 #[test]
@@ -55,7 +61,10 @@ fn every_listed_source_is_cited() {
         .map(|s| s.id.as_str())
         .filter(|s| !used.contains(*s))
         .collect();
-    assert!(unused.is_empty(), "sources listed but never cited: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "sources listed but never cited: {unused:?}"
+    );
 }
 
 #[test]
@@ -65,19 +74,32 @@ fn never_tells_visitors_to_stop_a_prescribed_medicine() {
     for id in ["isotretinoin_now", "blood_thinners", "immune_treatment"] {
         let t = &en.flags[id];
         let all = format!("{} {}", t.reason, t.action).to_lowercase();
-        assert!(all.contains("prescri") || all.contains("doctor"), "{id} must point to the prescriber");
-        assert!(!all.contains("stop taking"), "{id} must not say 'stop taking'");
+        assert!(
+            all.contains("prescri") || all.contains("doctor"),
+            "{id} must point to the prescriber"
+        );
+        assert!(
+            !all.contains("stop taking"),
+            "{id} must not say 'stop taking'"
+        );
     }
-    assert!(en.items["prep_thinners"].to_lowercase().contains("never stop"));
+    assert!(en.items["prep_thinners"]
+        .to_lowercase()
+        .contains("never stop"));
 }
 
 #[test]
 fn ui_placeholders_are_the_ones_the_widget_fills() {
     let en = &content().locales["en"];
-    let known = ["min", "max", "done", "total", "date", "until", "days", "clinic", "version", "from", "n"];
+    let known = [
+        "min", "max", "done", "total", "date", "until", "days", "clinic", "version", "from", "n",
+    ];
     for (key, text) in &en.ui {
         for p in placeholders(text) {
-            assert!(known.contains(&p), "ui.{key} uses unknown placeholder {{{p}}}");
+            assert!(
+                known.contains(&p),
+                "ui.{key} uses unknown placeholder {{{p}}}"
+            );
         }
     }
 }
@@ -96,7 +118,9 @@ fn broken(file: &str, edit: impl Fn(String) -> String) -> Vec<ContentError> {
     fs::write(&path, changed).unwrap();
     let result = load_dir(&tmp);
     let _ = fs::remove_dir_all(&tmp);
-    result.err().unwrap_or_else(|| panic!("broken {file} was accepted"))
+    result
+        .err()
+        .unwrap_or_else(|| panic!("broken {file} was accepted"))
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -113,9 +137,9 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn has(errors: &[ContentError], file: &str, id: &str, field: &str, needle: &str) -> bool {
-    errors
-        .iter()
-        .any(|e| e.file == file && e.id == id && e.field.starts_with(field) && e.message.contains(needle))
+    errors.iter().any(|e| {
+        e.file == file && e.id == id && e.field.starts_with(field) && e.message.contains(needle)
+    })
 }
 
 #[track_caller]
@@ -123,52 +147,106 @@ fn expect(errors: Vec<ContentError>, file: &str, id: &str, field: &str, needle: 
     assert!(
         has(&errors, file, id, field, needle),
         "expected an error in {file} {id:?} field {field:?} containing {needle:?}; got:\n{}",
-        errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
 #[test]
 fn rejects_unknown_fields_naming_the_file() {
-    let e = broken("rules.toml", |t| t.replacen("level = \"not_now\"", "level = \"not_now\"\ncolour = \"red\"", 1));
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "level = \"not_now\"",
+            "level = \"not_now\"\ncolour = \"red\"",
+            1,
+        )
+    });
     expect(e, "rules.toml", "", "", "unknown field `colour`");
 }
 
 #[test]
 fn rejects_bad_toml_with_a_line_number() {
-    let e = broken("questions.toml", |t| t.replacen("kind = \"number\"", "kind = \"number", 1));
-    assert!(e[0].file == "questions.toml" && e[0].message.contains("line"), "{:?}", e);
+    let e = broken("questions.toml", |t| {
+        t.replacen("kind = \"number\"", "kind = \"number", 1)
+    });
+    assert!(
+        e[0].file == "questions.toml" && e[0].message.contains("line"),
+        "{:?}",
+        e
+    );
 }
 
 #[test]
 fn rejects_a_duplicate_id() {
-    let e = broken("concerns.toml", |t| t.replacen("id = \"texture\"", "id = \"dull_skin\"", 1));
+    let e = broken("concerns.toml", |t| {
+        t.replacen("id = \"texture\"", "id = \"dull_skin\"", 1)
+    });
     expect(e, "concerns.toml", "dull_skin", "id", "used twice");
 }
 
 #[test]
 fn rejects_an_unknown_source() {
-    let e = broken("rules.toml", |t| t.replacen("sources = [\"S-25\", \"SP-IFU\"]", "sources = [\"S-25\", \"S-99\"]", 1));
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "sources = [\"S-25\", \"SP-IFU\"]",
+            "sources = [\"S-25\", \"S-99\"]",
+            1,
+        )
+    });
     expect(e, "rules.toml", "pregnant_nursing", "sources", "\"S-99\"");
 }
 
 #[test]
 fn rejects_a_rule_without_sources() {
-    let e = broken("rules.toml", |t| t.replacen("sources = [\"S-25\", \"SP-IFU\"]", "sources = []", 1));
-    expect(e, "rules.toml", "pregnant_nursing", "sources", "cites no source");
+    let e = broken("rules.toml", |t| {
+        t.replacen("sources = [\"S-25\", \"SP-IFU\"]", "sources = []", 1)
+    });
+    expect(
+        e,
+        "rules.toml",
+        "pregnant_nursing",
+        "sources",
+        "cites no source",
+    );
 }
 
 #[test]
 fn rejects_a_reference_to_an_unknown_question() {
-    let e = broken("rules.toml", |t| t.replacen("when = { yes = \"pregnant_nursing\" }", "when = { yes = \"pregnant\" }", 1));
-    expect(e, "rules.toml", "pregnant_nursing", "when", "\"pregnant\", which does not exist");
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "when = { yes = \"pregnant_nursing\" }",
+            "when = { yes = \"pregnant\" }",
+            1,
+        )
+    });
+    expect(
+        e,
+        "rules.toml",
+        "pregnant_nursing",
+        "when",
+        "\"pregnant\", which does not exist",
+    );
 }
 
 #[test]
 fn rejects_show_if_on_a_later_question() {
     let e = broken("questions.toml", |t| {
-        t.replacen("id = \"changing_mole\"\nkind = \"yes_no\"", "id = \"changing_mole\"\nkind = \"yes_no\"\nshow_if = { yes = \"diabetes\" }", 1)
+        t.replacen(
+            "id = \"changing_mole\"\nkind = \"yes_no\"",
+            "id = \"changing_mole\"\nkind = \"yes_no\"\nshow_if = { yes = \"diabetes\" }",
+            1,
+        )
     });
-    expect(e, "questions.toml", "changing_mole", "show_if", "not asked before");
+    expect(
+        e,
+        "questions.toml",
+        "changing_mole",
+        "show_if",
+        "not asked before",
+    );
 }
 
 #[test]
@@ -180,33 +258,79 @@ fn rejects_a_question_that_can_never_be_shown() {
             1,
         )
     });
-    expect(e, "questions.toml", "isotretinoin_past", "show_if", "never be shown");
+    expect(
+        e,
+        "questions.toml",
+        "isotretinoin_past",
+        "show_if",
+        "never be shown",
+    );
 }
 
 #[test]
 fn rejects_a_not_now_flag_that_does_not_say_when() {
-    let e = broken("locales/en.toml", |t| t.replacen("until = \"After pregnancy, once you have stopped breastfeeding.\"\n", "", 1));
-    expect(e, "locales/en.toml", "pregnant_nursing", "flags.until", "must say when");
+    let e = broken("locales/en.toml", |t| {
+        t.replacen(
+            "until = \"After pregnancy, once you have stopped breastfeeding.\"\n",
+            "",
+            1,
+        )
+    });
+    expect(
+        e,
+        "locales/en.toml",
+        "pregnant_nursing",
+        "flags.until",
+        "must say when",
+    );
 }
 
 #[test]
 fn rejects_missing_and_orphan_texts() {
-    let e = broken("locales/en.toml", |t| t.replacen("[concerns.melasma]", "[concerns.melasmaa]", 1));
-    expect(e.clone(), "locales/en.toml", "melasma", "concerns", "no text");
-    expect(e, "locales/en.toml", "melasmaa", "concerns", "does not exist");
+    let e = broken("locales/en.toml", |t| {
+        t.replacen("[concerns.melasma]", "[concerns.melasmaa]", 1)
+    });
+    expect(
+        e.clone(),
+        "locales/en.toml",
+        "melasma",
+        "concerns",
+        "no text",
+    );
+    expect(
+        e,
+        "locales/en.toml",
+        "melasmaa",
+        "concerns",
+        "does not exist",
+    );
 }
 
 #[test]
 fn rejects_unsafe_clinic_settings() {
     let e = broken("clinic.toml", |t| t.replace("min_age = 18", "min_age = 16"));
     expect(e, "clinic.toml", "", "min_age", "16 is below 18");
-    let e = broken("clinic.toml", |t| t.replace("https://example.com/book", "http://example.com/book"));
-    expect(e, "clinic.toml", "", "booking_url", "must start with https://");
-    let e = broken("clinic.toml", |t| t.replace("accent = \"#0b5c6b\"", "accent = \"teal\""));
+    let e = broken("clinic.toml", |t| {
+        t.replace("https://example.com/book", "http://example.com/book")
+    });
+    expect(
+        e,
+        "clinic.toml",
+        "",
+        "booking_url",
+        "must start with https://",
+    );
+    let e = broken("clinic.toml", |t| {
+        t.replace("accent = \"#0b5c6b\"", "accent = \"teal\"")
+    });
     expect(e, "clinic.toml", "", "colours.accent", "\"teal\"");
-    let e = broken("clinic.toml", |t| t.replace("accent = \"#0b5c6b\"", "accent = \"#dddddd\""));
+    let e = broken("clinic.toml", |t| {
+        t.replace("accent = \"#0b5c6b\"", "accent = \"#dddddd\"")
+    });
     expect(e, "clinic.toml", "", "colours", "contrast");
-    let e = broken("clinic.toml", |t| t.replace("concerns = []", "concerns = [\"tattoos\"]"));
+    let e = broken("clinic.toml", |t| {
+        t.replace("concerns = []", "concerns = [\"tattoos\"]")
+    });
     expect(e, "clinic.toml", "", "concerns", "\"tattoos\"");
 }
 
@@ -219,12 +343,24 @@ fn rejects_a_wait_on_a_rule_that_is_not_do_not_treat() {
             1,
         )
     });
-    expect(e, "rules.toml", "injections_review", "eligible_after", "only not_now");
+    expect(
+        e,
+        "rules.toml",
+        "injections_review",
+        "eligible_after",
+        "only not_now",
+    );
 }
 
 #[test]
 fn error_messages_name_file_id_and_field() {
-    let e = broken("rules.toml", |t| t.replacen("sources = [\"S-25\", \"SP-IFU\"]", "sources = [\"S-25\", \"S-99\"]", 1));
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "sources = [\"S-25\", \"SP-IFU\"]",
+            "sources = [\"S-25\", \"S-99\"]",
+            1,
+        )
+    });
     let text = e[0].to_string();
     assert_eq!(text, "content/rules.toml: \"pregnant_nursing\", field `sources`: cites \"S-99\", which is not in sources.toml");
 }

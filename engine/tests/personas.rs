@@ -143,13 +143,25 @@ fn personas() {
             }
         }
         if o.eligible_from.map(|x| x.iso()).as_deref() != p.eligible {
-            problems.push(format!("eligible_from {:?}, expected {:?}", o.eligible_from.map(|x| x.iso()), p.eligible));
+            problems.push(format!(
+                "eligible_from {:?}, expected {:?}",
+                o.eligible_from.map(|x| x.iso()),
+                p.eligible
+            ));
         }
         if !problems.is_empty() {
-            failures.push(format!("{}: {} (flags: {rules:?})", p.name, problems.join("; ")));
+            failures.push(format!(
+                "{}: {} (flags: {rules:?})",
+                p.name,
+                problems.join("; ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "persona failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "persona failures:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -157,11 +169,21 @@ fn unsure_flags_say_so() {
     let c = content();
     let r = visitor(&["texture"], &["cheeks"], &[("pregnant_nursing", "unsure")]);
     let o = evaluate(&c.pack, &r, 18, d(T));
-    let f = o.flags.iter().find(|f| f.rule == "pregnant_nursing").unwrap();
+    let f = o
+        .flags
+        .iter()
+        .find(|f| f.rule == "pregnant_nursing")
+        .unwrap();
     assert!(f.unsure);
     let r = visitor(&["texture"], &["cheeks"], &[("pregnant_nursing", "yes")]);
     let o = evaluate(&c.pack, &r, 18, d(T));
-    assert!(!o.flags.iter().find(|f| f.rule == "pregnant_nursing").unwrap().unsure);
+    assert!(
+        !o.flags
+            .iter()
+            .find(|f| f.rule == "pregnant_nursing")
+            .unwrap()
+            .unsure
+    );
 }
 
 #[test]
@@ -179,12 +201,51 @@ fn a_clinic_minimum_age_above_18_is_honoured() {
 fn month_end_waits_are_exact() {
     let c = content();
     // 12 months after 29 Feb 2024 (past) is 28 Feb 2025; check a leap-day stop this year.
-    let r = visitor(&["acne_scars"], &["cheeks"], &[("isotretinoin_past", "yes"), ("isotretinoin_stopped", "2025-12-31")]);
-    assert_eq!(evaluate(&c.pack, &r, 18, d("2026-03-01")).eligible_from.unwrap().iso(), "2026-12-31");
-    let r = visitor(&["acne_scars"], &["cheeks"], &[("isotretinoin_past", "yes"), ("isotretinoin_stopped", "2027-02-28")]);
-    assert_eq!(evaluate(&c.pack, &r, 18, d("2027-03-01")).eligible_from.unwrap().iso(), "2028-02-28");
+    let r = visitor(
+        &["acne_scars"],
+        &["cheeks"],
+        &[
+            ("isotretinoin_past", "yes"),
+            ("isotretinoin_stopped", "2025-12-31"),
+        ],
+    );
+    assert_eq!(
+        evaluate(&c.pack, &r, 18, d("2026-03-01"))
+            .eligible_from
+            .unwrap()
+            .iso(),
+        "2026-12-31"
+    );
+    let r = visitor(
+        &["acne_scars"],
+        &["cheeks"],
+        &[
+            ("isotretinoin_past", "yes"),
+            ("isotretinoin_stopped", "2027-02-28"),
+        ],
+    );
+    assert_eq!(
+        evaluate(&c.pack, &r, 18, d("2027-03-01"))
+            .eligible_from
+            .unwrap()
+            .iso(),
+        "2028-02-28"
+    );
     // The last day of the wait is still "not now"; the next day it has passed.
-    let r = visitor(&["acne_scars"], &["cheeks"], &[("isotretinoin_past", "yes"), ("isotretinoin_stopped", "2025-11-22")]);
-    assert_eq!(evaluate(&c.pack, &r, 18, d("2026-11-21")).tier, Tier::NotSuitableNow);
-    assert_eq!(evaluate(&c.pack, &r, 18, d("2026-11-22")).tier, Tier::GoodToBook);
+    let r = visitor(
+        &["acne_scars"],
+        &["cheeks"],
+        &[
+            ("isotretinoin_past", "yes"),
+            ("isotretinoin_stopped", "2025-11-22"),
+        ],
+    );
+    assert_eq!(
+        evaluate(&c.pack, &r, 18, d("2026-11-21")).tier,
+        Tier::NotSuitableNow
+    );
+    assert_eq!(
+        evaluate(&c.pack, &r, 18, d("2026-11-22")).tier,
+        Tier::GoodToBook
+    );
 }

@@ -5,7 +5,6 @@
 
 mod common;
 
-
 use common::content;
 use proptest::prelude::*;
 use selfcheck_engine::schema::{Level, QuestionKind};
@@ -82,7 +81,10 @@ fn ids(f: impl Fn(&selfcheck_engine::Content) -> Vec<String>) -> Vec<String> {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
 }
 
 proptest! {
@@ -244,25 +246,40 @@ fn realise(a: A, j: &Journey) -> Action {
     let c = content();
     match a {
         A::Start => Action::Start,
-        A::Concerns(v) => Action::ChooseConcerns(v.into_iter().map(|i| c.pack.concerns[i].id.clone()).collect()),
-        A::Areas(v) => Action::ChooseAreas(v.into_iter().map(|i| c.pack.areas[i].id.clone()).collect()),
+        A::Concerns(v) => Action::ChooseConcerns(
+            v.into_iter()
+                .map(|i| c.pack.concerns[i].id.clone())
+                .collect(),
+        ),
+        A::Areas(v) => {
+            Action::ChooseAreas(v.into_iter().map(|i| c.pack.areas[i].id.clone()).collect())
+        }
         A::Answer(k) => {
             let kind = match j.step() {
-                Step::Question(id) => c.pack.questions.iter().find(|q| &q.id == id).map(|q| q.kind),
+                Step::Question(id) => c
+                    .pack
+                    .questions
+                    .iter()
+                    .find(|q| &q.id == id)
+                    .map(|q| q.kind),
                 _ => None,
             };
             Action::Answer(match (kind, k) {
                 (Some(QuestionKind::Number), 0) => Answer::Number(15),
                 (Some(QuestionKind::Number), _) => Answer::Number(40),
                 (Some(QuestionKind::PastDate), 0) => Answer::Unsure,
-                (Some(QuestionKind::PastDate), _) => Answer::Date(Date::parse("2026-10-01").unwrap()),
+                (Some(QuestionKind::PastDate), _) => {
+                    Answer::Date(Date::parse("2026-10-01").unwrap())
+                }
                 (_, 0) => Answer::Yes,
                 (_, 1) => Answer::Unsure,
                 _ => Answer::No,
             })
         }
         A::Back => Action::Back,
-        A::ShowQuestion(i) => Action::Show(Step::Question(c.pack.questions[i % c.pack.questions.len()].id.clone())),
+        A::ShowQuestion(i) => Action::Show(Step::Question(
+            c.pack.questions[i % c.pack.questions.len()].id.clone(),
+        )),
         A::ShowResults => Action::Show(Step::Results),
         A::Restart => Action::Restart,
     }

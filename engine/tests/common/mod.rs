@@ -17,7 +17,14 @@ pub fn content() -> &'static Content {
     static C: OnceLock<Content> = OnceLock::new();
     C.get_or_init(|| {
         load_dir(&content_dir()).unwrap_or_else(|errors| {
-            panic!("content/ is invalid:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "content/ is invalid:\n{}",
+                errors
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         })
     })
 }
@@ -46,7 +53,10 @@ pub fn visitor(concerns: &[&str], areas: &[&str], overrides: &[(&str, &str)]) ->
     }
     r.answers.insert("age".into(), Answer::Number(35));
     for (id, ans) in overrides {
-        assert!(c.pack.questions.iter().any(|q| q.id == *id), "unknown question {id}");
+        assert!(
+            c.pack.questions.iter().any(|q| q.id == *id),
+            "unknown question {id}"
+        );
         r.answers.insert(id.to_string(), a(ans));
     }
     r

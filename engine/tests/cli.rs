@@ -1,0 +1,128 @@
+//! The `selfcheck` tool as a content author uses it.
+
+use std::process::Command;
+
+fn selfcheck(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_selfcheck"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .expect("selfcheck runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn validate_accepts_the_shipped_content() {
+    let (code, out, _) = selfcheck(&["validate", "content"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("content is valid: 11 concerns, 14 areas"),
+        "{out}"
+    );
+}
+
+#[test]
+fn validate_lists_problems_and_exits_1() {
+    let tmp = std::env::temp_dir().join(format!("selfcheck-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(tmp.join("locales")).unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+    for f in [
+        "pack.toml",
+        "sources.toml",
+        "concerns.toml",
+        "areas.toml",
+        "questions.toml",
+        "rules.toml",
+        "plan.toml",
+        "locales/en.toml",
+    ] {
+        std::fs::copy(format!("{root}/{f}"), tmp.join(f)).unwrap();
+    }
+    let clinic = std::fs::read_to_string(format!("{root}/clinic.toml")).unwrap();
+    std::fs::write(
+        tmp.join("clinic.toml"),
+        clinic.replace("min_age = 18", "min_age = 15"),
+    )
+    .unwrap();
+    let (code, _, err) = selfcheck(&["validate", tmp.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/clinic.toml, field `min_age`: 15 is below 18"),
+        "{err}"
+    );
+}
+
+#[test]
+fn evaluate_prints_outcome_plan_and_timeline() {
+    let (code, out, err) = selfcheck(&[
+        "evaluate",
+        "engine/tests/fixtures/isotretinoin-4-months.json",
+        "--today",
+        "2026-11-21",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tier"], "not_suitable_now");
+    assert_eq!(v["eligible_from"], "2027-07-21");
+    let rules: Vec<&str> = v["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(&rules[..2], ["isotretinoin_recent", "dark_marks"]);
+    assert_eq!(v["flags"][1]["unsure"], true);
+    assert!(v["flags"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("12 months"));
+    assert_eq!(v["plan"]["course"]["sessions"]["min"], 3);
+    let first = &v["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "session")
+        .unwrap()["date"];
+    assert_eq!(first, "2027-08-02");
+}
+
+#[test]
+fn evaluate_refuses_bad_answers_with_a_clear_message() {
+    let tmp =
+        std::env::temp_dir().join(format!("selfcheck-bad-answers-{}.json", std::process::id()));
+    for (text, needle) in [
+        (r#"{"concerns": []}"#, "\"version\": 1 is missing"),
+        (r#"{"version": 2}"#, "this tool reads version 1"),
+        (r#"{"version": 1, "answers": {"age": "old"}}"#, "answers"),
+        (
+            r#"{"version": 1, "concerns": ["tattoos"]}"#,
+            "unknown id: \"tattoos\"",
+        ),
+        (
+            r#"{"version": 1, "answers": {"diabetes": 3}}"#,
+            "does not fit its question",
+        ),
+        ("not json", "not valid JSON"),
+    ] {
+        std::fs::write(&tmp, text).unwrap();
+        let (code, _, err) =
+            selfcheck(&["evaluate", tmp.to_str().unwrap(), "--today", "2026-11-21"]);
+        assert_eq!(code, 1, "{text}");
+        assert!(err.contains(needle), "{text}: {err}");
+    }
+    let _ = std::fs::remove_file(&tmp);
+    let (code, _, err) = selfcheck(&[
+        "evaluate",
+        "engine/tests/fixtures/isotretinoin-4-months.json",
+        "--today",
+        "21/11/2026",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--today \"21/11/2026\""), "{err}");
+}

@@ -1,0 +1,220 @@
+//! The walk-through state machine: order of screens, Back, change-an-answer, honest progress
+//! and restoring a stored session.
+
+mod common;
+
+use common::{a, content, d};
+use selfcheck_engine::{Action, Journey, Responses, Step};
+
+const TODAY: &str = "2026-11-21";
+
+fn go(j: &mut Journey, action: Action) {
+    let c = content();
+    j.apply(&c.pack, action, 18, d(TODAY));
+}
+
+fn q(id: &str) -> Step {
+    Step::Question(id.into())
+}
+
+fn set(ids: &[&str]) -> std::collections::BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn screens_follow_in_order_and_skip_questions_that_do_not_apply() {
+    let mut j = Journey::default();
+    assert_eq!(*j.step(), Step::Welcome);
+    go(&mut j, Action::Start);
+    assert_eq!(*j.step(), Step::Concerns);
+    // Next with nothing chosen does nothing.
+    go(&mut j, Action::ChooseConcerns(set(&[])));
+    assert_eq!(*j.step(), Step::Concerns);
+    go(&mut j, Action::ChooseConcerns(set(&["stretch_marks"])));
+    assert_eq!(*j.step(), Step::Areas);
+    go(&mut j, Action::ChooseAreas(set(&["thighs_hips"])));
+    assert_eq!(*j.step(), q("age"));
+    go(&mut j, Action::Answer(a("35")));
+    go(&mut j, Action::Answer(a("no"))); // changing_mole
+    go(&mut j, Action::Answer(a("no"))); // active_infection
+    go(&mut j, Action::Answer(a("no"))); // open_wound
+                                         // No face, neck, chest or back area: the active-acne question is skipped.
+    assert_eq!(*j.step(), q("pregnant_nursing"));
+    let shown = j.shown(&content().pack, 18, d(TODAY));
+    assert!(!shown.contains(&"active_acne".to_string()));
+    assert!(!shown.contains(&"cold_sores".to_string()));
+    assert!(shown.contains(&"scar_age".to_string()));
+}
+
+#[test]
+fn a_follow_up_is_counted_until_its_parent_says_no() {
+    let c = content();
+    let mut j = Journey::default();
+    for action in [
+        Action::Start,
+        Action::ChooseConcerns(set(&["acne_scars"])),
+        Action::ChooseAreas(set(&["cheeks"])),
+    ] {
+        go(&mut j, action);
+    }
+    while *j.step() != q("isotretinoin_past") {
+        let ans = if *j.step() == q("age") { "30" } else { "no" };
+        go(&mut j, Action::Answer(a(ans)));
+    }
+    // Until the parent is answered it reads as "not sure", so the follow-up is counted.
+    let before = j.progress(&c.pack, 18, d(TODAY));
+    go(&mut j, Action::Answer(a("yes")));
+    assert_eq!(*j.step(), q("isotretinoin_stopped"));
+    let after_yes = j.progress(&c.pack, 18, d(TODAY));
+    assert_eq!(after_yes.total, before.total);
+    assert_eq!(after_yes.done, before.done + 1);
+    // Going back and answering "no" drops the follow-up from the count.
+    go(&mut j, Action::Back);
+    assert_eq!(*j.step(), q("isotretinoin_past"));
+    go(&mut j, Action::Answer(a("no")));
+    assert_eq!(*j.step(), q("bleeding_disorder"));
+    let after_no = j.progress(&c.pack, 18, d(TODAY));
+    assert_eq!(
+        after_no.total,
+        before.total - 1,
+        "the date question leaves the count"
+    );
+    assert_eq!(after_no.done, before.done + 1);
+}
+
+#[test]
+fn back_keeps_answers_and_walks_back_to_the_welcome() {
+    let mut j = Journey::default();
+    for action in [
+        Action::Start,
+        Action::ChooseConcerns(set(&["fine_lines"])),
+        Action::ChooseAreas(set(&["forehead"])),
+    ] {
+        go(&mut j, action);
+    }
+    go(&mut j, Action::Answer(a("40")));
+    go(&mut j, Action::Answer(a("unsure")));
+    assert_eq!(*j.step(), q("active_infection"));
+    go(&mut j, Action::Back);
+    assert_eq!(*j.step(), q("changing_mole"));
+    assert_eq!(j.responses.answers.get("changing_mole"), Some(&a("unsure")));
+    go(&mut j, Action::Back);
+    go(&mut j, Action::Back);
+    assert_eq!(*j.step(), Step::Areas);
+    go(&mut j, Action::Back);
+    assert_eq!(*j.step(), Step::Concerns);
+    go(&mut j, Action::Back);
+    assert_eq!(*j.step(), Step::Welcome);
+    assert_eq!(j.responses.answers.len(), 2, "answers survive Back");
+}
+
+fn finished() -> Journey {
+    let mut j = Journey::default();
+    for action in [
+        Action::Start,
+        Action::ChooseConcerns(set(&["fine_lines"])),
+        Action::ChooseAreas(set(&["forehead"])),
+    ] {
+        go(&mut j, action);
+    }
+    while *j.step() != Step::Results {
+        let ans = if *j.step() == q("age") { "40" } else { "no" };
+        go(&mut j, Action::Answer(a(ans)));
+    }
+    j
+}
+
+#[test]
+fn changing_an_answer_returns_to_the_results() {
+    let mut j = finished();
+    go(&mut j, Action::Show(q("diabetes")));
+    assert_eq!(*j.step(), q("diabetes"));
+    go(&mut j, Action::Answer(a("yes")));
+    assert_eq!(
+        *j.step(),
+        Step::Results,
+        "no new question appeared, so straight back"
+    );
+    // A change that opens a follow-up question asks it first.
+    go(&mut j, Action::Show(q("recent_injections")));
+    go(&mut j, Action::Answer(a("yes")));
+    assert_eq!(*j.step(), q("injections_date"));
+    go(&mut j, Action::Answer(a("2026-11-01")));
+    assert_eq!(*j.step(), Step::Results);
+}
+
+#[test]
+fn unreachable_screens_are_refused() {
+    let mut j = Journey::default();
+    go(&mut j, Action::Show(Step::Results));
+    assert_eq!(*j.step(), Step::Welcome);
+    go(&mut j, Action::Show(q("diabetes")));
+    assert_eq!(*j.step(), Step::Welcome);
+    let mut j = finished();
+    // A question that is not shown for these answers cannot be jumped to.
+    go(&mut j, Action::Show(q("isotretinoin_stopped")));
+    assert_eq!(*j.step(), Step::Results);
+}
+
+#[test]
+fn restart_forgets_everything() {
+    let mut j = finished();
+    go(&mut j, Action::Restart);
+    assert_eq!(j, Journey::default());
+}
+
+#[test]
+fn restore_falls_back_to_the_furthest_reachable_screen() {
+    let c = content();
+    let j = finished();
+    let text = j.responses.encode();
+    let r = Responses::decode(&text, &c.pack).unwrap();
+    let back = Journey::restore(&c.pack, r.clone(), Some(Step::Results), 18, d(TODAY));
+    assert_eq!(*back.step(), Step::Results);
+    let mut partial = r;
+    partial.answers.remove("diabetes");
+    let back = Journey::restore(&c.pack, partial, Some(Step::Results), 18, d(TODAY));
+    assert_eq!(*back.step(), q("diabetes"));
+}
+
+#[test]
+fn step_keys_round_trip() {
+    for s in [
+        Step::Welcome,
+        Step::Concerns,
+        Step::Areas,
+        q("age"),
+        Step::Results,
+    ] {
+        assert_eq!(Step::from_key(&s.key()), Some(s));
+    }
+    assert_eq!(Step::from_key("nonsense"), None);
+}
+
+#[test]
+fn decoder_names_what_it_refuses() {
+    use selfcheck_engine::DecodeError;
+    let c = content();
+    assert_eq!(
+        Responses::decode("mn9;c=x", &c.pack),
+        Err(DecodeError::UnknownVersion)
+    );
+    assert_eq!(
+        Responses::decode("mn1;c=tattoos", &c.pack),
+        Err(DecodeError::UnknownId("tattoos".into()))
+    );
+    assert_eq!(
+        Responses::decode("mn1;q=age:yes", &c.pack),
+        Err(DecodeError::BadAnswer("age:yes".into()))
+    );
+    assert_eq!(
+        Responses::decode("mn1;q=age:u", &c.pack),
+        Err(DecodeError::BadAnswer("age:u".into())),
+        "age offers no 'not sure'"
+    );
+    assert_eq!(
+        Responses::decode("mn1;z=1", &c.pack),
+        Err(DecodeError::Malformed("z=1".into()))
+    );
+    assert!(Responses::decode("mn1;c=acne_scars;a=cheeks;q=age:30,diabetes:n", &c.pack).is_ok());
+}
