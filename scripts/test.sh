@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every check and test layer, installing whatever is missing first (scripts/setup.sh):
+#   1. formatting and clippy (native and wasm32)
+#   2. native engine tests: content validation, rules, personas, properties, CLI
+#   3. component tests in headless Chromium (wasm-bindgen-test)
+#   4. release build of dist/ and the size budget
+#   5. end-to-end journeys in headless Chromium against dist/ on 127.0.0.1 (Playwright)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (native)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy -p selfcheck-widget --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "engine tests (native)"
+cargo test -p selfcheck-engine --locked
+
+step "component tests (wasm-bindgen-test, headless Chromium)"
+cargo test -p selfcheck-widget --target wasm32-unknown-unknown --locked
+
+step "release build"
+rm -rf dist
+trunk build --release
+
+step "size budget"
+node scripts/sizes.mjs --check
+
+step "end-to-end (Playwright, headless Chromium)"
+playwright test --config tests/e2e/playwright.config.mjs
+
+printf '\nAll test layers passed in %ss.\n' "$(( $(date +%s) - start ))"
