@@ -55,6 +55,18 @@ impl Data {
         fill(self.ui(key), values)
     }
 
+    /// A text about a count: `{key}_one` when `n` is 1 (and the language has that form),
+    /// else `key`, with `{placeholder}` set to `n`.
+    pub fn ui_count(&self, key: &str, placeholder: &str, n: u32) -> String {
+        let mut one = String::from(key);
+        one.push_str("_one");
+        let template = match self.locale.ui.get(&one) {
+            Some(t) if n == 1 => t.as_str(),
+            _ => self.ui(key),
+        };
+        fill(template, &[(placeholder, &n.to_string())])
+    }
+
     /// A preparation, aftercare, warning-sign or note text by item id.
     pub fn item<'a>(&'a self, id: &'a str) -> &'a str {
         self.locale.items.get(id).map(String::as_str).unwrap_or(id)

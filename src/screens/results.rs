@@ -97,14 +97,14 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     let prep = plan.prep.iter().map(|p| {
         let when = match p.days_before {
             None => d.ui("prep_from_now").to_string(),
-            Some(days) => d.ui_fill("prep_days_before", &[("days", &n(days))]),
+            Some(days) => d.ui_count("prep_days_before", "days", days),
         };
         html! { <li data-item={p.id.clone()}><strong>{ when }</strong>{ ": " }{ d.item(&p.id) }</li> }
     });
     let aftercare = plan.aftercare.iter().map(|a| {
         let when = match a.until_day {
             None => d.ui("aftercare_always").to_string(),
-            Some(days) => d.ui_fill("aftercare_until_day", &[("days", &n(days))]),
+            Some(days) => d.ui_count("aftercare_until_day", "days", days),
         };
         html! { <li data-item={a.id.clone()}><strong>{ when }</strong>{ ": " }{ d.item(&a.id) }</li> }
     });
