@@ -1,0 +1,146 @@
+//! Plain words: the Flesch-Kincaid grade of all English visitor-facing text stays at 8 or
+//! below. Prints the figure and the hardest sentences so authors know what to rewrite.
+
+mod common;
+
+use common::content;
+
+/// Syllables in a word, by the usual vowel-group count (silent final "e" dropped).
+fn syllables(word: &str) -> usize {
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    if w.is_empty() {
+        return 0;
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut count = 0;
+    let mut prev = false;
+    for &c in &w {
+        let v = vowel(c);
+        if v && !prev {
+            count += 1;
+        }
+        prev = v;
+    }
+    let n = w.len();
+    // A silent final "e" (make), but not "-le" after a consonant (needle).
+    let consonant_le = w[n - 2] == 'l' && n > 2 && !vowel(w[n - 3]);
+    if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && !consonant_le {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+struct Stats {
+    sentences: usize,
+    words: usize,
+    syllables: usize,
+}
+
+impl Stats {
+    fn grade(&self) -> f64 {
+        0.39 * self.words as f64 / self.sentences as f64
+            + 11.8 * self.syllables as f64 / self.words as f64
+            - 15.59
+    }
+}
+
+/// Splits a text into sentences; a text without end punctuation is one sentence.
+fn sentences(text: &str) -> Vec<String> {
+    let clean = text.replace(['{', '}'], "");
+    clean
+        .split(['.', '!', '?', ':'])
+        .map(str::trim)
+        .filter(|s| s.chars().any(|c| c.is_alphabetic()))
+        .map(String::from)
+        .collect()
+}
+
+fn words(sentence: &str) -> Vec<&str> {
+    sentence
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '(' || c == ')' || c == ',')
+        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .collect()
+}
+
+fn all_english_text() -> Vec<String> {
+    let en = &content().locales["en"];
+    let mut texts: Vec<String> = Vec::new();
+    texts.extend(en.ui.values().cloned());
+    for t in en.concerns.values().chain(en.areas.values()) {
+        texts.push(t.label.clone());
+        texts.push(t.description.clone());
+    }
+    for q in en.questions.values() {
+        texts.push(q.title.clone());
+        texts.extend(q.hint.clone());
+        texts.push(q.why.clone());
+    }
+    for f in en.flags.values() {
+        texts.extend([f.title.clone(), f.reason.clone(), f.action.clone()]);
+        texts.extend(f.until.clone());
+    }
+    texts.extend(en.items.values().cloned());
+    texts
+}
+
+#[test]
+fn english_text_reads_at_grade_8_or_below() {
+    let mut total = Stats {
+        sentences: 0,
+        words: 0,
+        syllables: 0,
+    };
+    let mut hardest: Vec<(f64, String)> = Vec::new();
+    for text in all_english_text() {
+        for s in sentences(&text) {
+            let ws = words(&s);
+            let syl: usize = ws.iter().map(|w| syllables(w)).sum();
+            let one = Stats {
+                sentences: 1,
+                words: ws.len(),
+                syllables: syl,
+            };
+            hardest.push((one.grade(), s.clone()));
+            total.sentences += 1;
+            total.words += ws.len();
+            total.syllables += syl;
+        }
+    }
+    hardest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let grade = total.grade();
+    println!(
+        "Flesch-Kincaid grade of all English visitor text: {grade:.1} ({} sentences, {} words, {:.2} words per sentence, {:.2} syllables per word)",
+        total.sentences,
+        total.words,
+        total.words as f64 / total.sentences as f64,
+        total.syllables as f64 / total.words as f64
+    );
+    println!("hardest sentences:");
+    for (g, s) in hardest.iter().take(8) {
+        println!("  {g:5.1}  {s}");
+    }
+    assert!(
+        grade <= 8.0,
+        "reading level is grade {grade:.1}; rewrite the hardest sentences above"
+    );
+}
+
+#[test]
+fn syllable_counter_matches_known_words() {
+    for (w, n) in [
+        ("skin", 1),
+        ("needle", 2),
+        ("provider", 3),
+        ("treatment", 2),
+        ("microneedling", 4),
+        ("the", 1),
+        ("isotretinoin", 5),
+        ("make", 1),
+    ] {
+        assert_eq!(syllables(w), n, "{w}");
+    }
+}
