@@ -27,9 +27,11 @@ fn syllables(word: &str) -> usize {
     }
     let n = w.len();
     // A silent final "e" (make), but not "-le" after a consonant (needle).
-    let consonant_le = w[n - 2] == 'l' && n > 2 && !vowel(w[n - 3]);
-    if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && !consonant_le {
-        count -= 1;
+    if n > 2 {
+        let consonant_le = w[n - 2] == 'l' && !vowel(w[n - 3]);
+        if w[n - 1] == 'e' && !vowel(w[n - 2]) && !consonant_le {
+            count -= 1;
+        }
     }
     count.max(1)
 }

@@ -1,0 +1,187 @@
+// The benchmark: prints sizes, browser timings and memory, Lighthouse scores and native engine
+// timings for the release build in dist/. Figures only: nothing here passes or fails.
+//
+//   scripts/bench.sh            (builds first, then runs this)
+//   node scripts/bench.mjs [--journeys 100] [--no-lighthouse]
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { measure, BUDGET } from "./sizes.mjs";
+
+const PORT = 4180;
+const URL_ = `http://127.0.0.1:${PORT}/`;
+const args = process.argv.slice(2);
+const JOURNEYS = Number(args[args.indexOf("--journeys") + 1]) || 100;
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const max = (xs) => Math.max(...xs);
+const kb = (b) => (b / 1024).toFixed(1);
+const ms = (x) => x.toFixed(1);
+
+// Runs inside the page before anything else: records when the first screen is interactive and
+// keeps a handle on the wasm memory for the figures.
+function instrument() {
+  window.__bench = { ready: null, memory: null };
+  const wrap = (name) => {
+    const orig = WebAssembly[name];
+    WebAssembly[name] = async (...a) => {
+      const r = await orig.apply(WebAssembly, a);
+      window.__bench.memory = (r.instance ?? r).exports?.memory ?? window.__bench.memory;
+      return r;
+    };
+  };
+  wrap("instantiateStreaming");
+  wrap("instantiate");
+  new MutationObserver((_, obs) => {
+    if (document.querySelector(".mn-widget button")) {
+      window.__bench.ready = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+// Runs inside the page: one whole journey through the real UI, timing each answer from the
+// press of Next to the DOM showing the next screen and to the next frame being painted.
+async function journeyInPage() {
+  const $ = (s) => document.querySelector(s);
+  const step = () => $(".mn-widget").dataset.step;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const changed = (before) => new Promise((resolve) => {
+    const check = () => (step() !== before ? resolve() : requestAnimationFrame(check));
+    new MutationObserver((_, o) => { if (step() !== before) { o.disconnect(); resolve(); } })
+      .observe($(".mn-widget"), { attributes: true });
+    check();
+  });
+  const timings = [];
+  async function press(button) {
+    const before = step();
+    const t0 = performance.now();
+    button.click();
+    await changed(before);
+    const dom = performance.now() - t0;
+    await frame();
+    timings.push({ dom, paint: performance.now() - t0 });
+  }
+  await press($(".mn-start"));
+  $("#mn-concern-acne_scars").click();
+  await frame();
+  await press($("button[type=submit]"));
+  $("#mn-area-cheeks").click();
+  await frame();
+  await press($("button[type=submit]"));
+  for (let i = 0; i < 60 && $("form.mn-question"); i++) {
+    const input = $("#mn-answer-input");
+    if (input) {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      setter.call(input, input.type === "date" ? "2026-01-01" : "35");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    } else {
+      $("#mn-answer-no").click();
+    }
+    await frame();
+    await press($("button[type=submit]"));
+  }
+  if (!$(".mn-results")) throw new Error("journey did not reach the results");
+  // Start again for the next journey.
+  const again = [...document.querySelectorAll("button")].find((b) => b.closest(".mn-results .mn-nav"));
+  await press(again);
+  return timings;
+}
+
+async function browserFigures() {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(URL_);
+  await page.waitForFunction(() => window.__bench.ready !== null);
+  const paint = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("paint").map((p) => [p.name, p.startTime])));
+  const ready = await page.evaluate(() => window.__bench.ready);
+  const memory = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const wasm = await page.evaluate(() => window.__bench.memory?.buffer.byteLength ?? 0);
+    return { jsHeap: usedSize, wasm };
+  };
+  const first = await page.evaluate(journeyInPage);
+  const afterOne = await memory();
+  let all = [...first];
+  for (let i = 1; i < JOURNEYS; i++) all = all.concat(await page.evaluate(journeyInPage));
+  const afterMany = await memory();
+  await browser.close();
+  return { paint, ready, first, all, afterOne, afterMany };
+}
+
+function lighthouse() {
+  try {
+    const out = execFileSync("node_modules/.bin/lighthouse", [URL_, "--quiet", "--output=json",
+      "--only-categories=performance,accessibility,best-practices,seo",
+      `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], {
+      env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"],
+    });
+    const r = JSON.parse(out.toString());
+    const score = (c) => Math.round(r.categories[c].score * 100);
+    const audit = (a) => r.audits[a].numericValue;
+    return {
+      performance: score("performance"), accessibility: score("accessibility"),
+      bestPractices: score("best-practices"), seo: score("seo"),
+      lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift"),
+      fcp: audit("first-contentful-paint"),
+    };
+  } catch (e) {
+    return { error: String(e.message ?? e).split("\n")[0] };
+  }
+}
+
+function nativeFigures() {
+  try {
+    return execFileSync("cargo", ["run", "-q", "--release", "-p", "selfcheck-engine", "--example", "bench"], { stdio: ["ignore", "pipe", "inherit"] }).toString().trim();
+  } catch (e) {
+    return `native bench failed: ${e.message}`;
+  }
+}
+
+const server = spawn("python3", ["-m", "http.server", String(PORT), "--bind", "127.0.0.1", "--directory", "dist"], { stdio: "ignore" });
+try {
+  for (let i = 0; i < 50; i++) {
+    try { if ((await fetch(URL_)).ok) break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  const sizes = measure();
+  const b = await browserFigures();
+  const lh = args.includes("--no-lighthouse") ? { skipped: true } : lighthouse();
+  const native = nativeFigures();
+
+  const lines = [];
+  lines.push("SIZES (dist/, bytes)");
+  for (const r of sizes.rows) lines.push(`  ${r.file.padEnd(44)} raw ${String(r.raw).padStart(8)}  gzip ${String(r.gzip).padStart(7)}  brotli ${String(r.brotli).padStart(7)}`);
+  lines.push(`  first screen: ${kb(sizes.firstScreen.brotli)} KB brotli (budget ${kb(BUDGET.firstScreen)} KB), ${kb(sizes.firstScreen.gzip)} KB gzip, ${kb(sizes.firstScreen.raw)} KB raw`);
+  lines.push(`  whole app:    ${kb(sizes.wholeApp.brotli)} KB brotli (budget ${kb(BUDGET.wholeApp)} KB), ${kb(sizes.wholeApp.gzip)} KB gzip, ${kb(sizes.wholeApp.raw)} KB raw`);
+  lines.push("");
+  lines.push(`BROWSER (headless Chromium on 127.0.0.1, no throttling, 390x844)`);
+  lines.push(`  first paint                         ${ms(b.paint["first-paint"] ?? NaN)} ms`);
+  lines.push(`  first contentful paint              ${ms(b.paint["first-contentful-paint"] ?? NaN)} ms`);
+  lines.push(`  first screen interactive            ${ms(b.ready)} ms`);
+  const dom = b.all.map((t) => t.dom), paint = b.all.map((t) => t.paint);
+  lines.push(`  answer -> next screen in the DOM    median ${ms(median(dom))} ms, worst ${ms(max(dom))} ms (${dom.length} answers over ${JOURNEYS} journeys)`);
+  lines.push(`  answer -> next frame painted        median ${ms(median(paint))} ms, worst ${ms(max(paint))} ms`);
+  lines.push(`  first journey only                  median ${ms(median(b.first.map((t) => t.paint)))} ms, worst ${ms(max(b.first.map((t) => t.paint)))} ms to paint (${b.first.length} answers)`);
+  lines.push(`  memory after 1 journey              JS heap ${kb(b.afterOne.jsHeap)} KB, wasm ${kb(b.afterOne.wasm)} KB`);
+  lines.push(`  memory after ${JOURNEYS} journeys           JS heap ${kb(b.afterMany.jsHeap)} KB, wasm ${kb(b.afterMany.wasm)} KB`);
+  lines.push("");
+  if (lh.error || lh.skipped) lines.push(`LIGHTHOUSE: ${lh.error ?? "skipped"}`);
+  else {
+    lines.push("LIGHTHOUSE (mobile, simulated throttling: 150 ms RTT, 1.6 Mbps, 4x CPU)");
+    lines.push(`  performance ${lh.performance}  accessibility ${lh.accessibility}  best practices ${lh.bestPractices}  SEO ${lh.seo}`);
+    lines.push(`  FCP ${ms(lh.fcp)} ms  LCP ${ms(lh.lcp)} ms  TBT ${ms(lh.tbt)} ms  CLS ${lh.cls.toFixed(3)}`);
+  }
+  lines.push("");
+  lines.push(native);
+  console.log(lines.join("\n"));
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/latest.json", JSON.stringify({ sizes, browser: { ...b, all: undefined, first: undefined, answerDom: { median: median(dom), worst: max(dom) }, answerPaint: { median: median(paint), worst: max(paint) } }, lighthouse: lh, native }, null, 2));
+} finally {
+  server.kill();
+}
