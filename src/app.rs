@@ -1,8 +1,6 @@
 //! The root component: loads the content, keeps the reducer, and ties screens to browser
 //! history, session storage and focus.
 
-use std::rc::Rc;
-
 use gloo::events::EventListener;
 use selfcheck_engine::{Action, Step};
 use wasm_bindgen::JsCast;
@@ -17,11 +15,27 @@ use crate::screens::results::ResultsScreen;
 use crate::screens::welcome::WelcomeScreen;
 use crate::state::{Msg, State};
 
-/// The widget. Renders a plain failure notice (from `index.html`) if the content cannot load.
+/// Props for [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The decoded content; `None` if it could not be decoded.
+    pub data: Option<DataRef>,
+}
+
+/// The widget. Reveals the plain failure notice from `index.html` if the content could not load.
 #[component]
-pub fn App() -> Html {
-    let data = use_memo((), |_| Data::load(None).map(Rc::new));
-    match &*data {
+pub fn App(props: &AppProps) -> Html {
+    let data = &props.data;
+    let loaded = data.is_some();
+    // Runs right after the first render, in the same task, so the static welcome and the app
+    // never both show and no frame is blank. If the content cannot load, the static welcome
+    // (with Start disabled) stays beside the failure message.
+    use_effect_with((), move |_| {
+        if loaded {
+            crate::remove_static_shell();
+        }
+    });
+    match data {
         Some(data) => html! { <Widget data={data.clone()} /> },
         None => {
             // The static shell holds the failure message; reveal it.

@@ -9,6 +9,31 @@ static PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
 static CLINIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clinic.bin"));
 static LOCALES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
+fn decode_pack() -> Option<Pack> {
+    postcard::from_bytes(PACK).ok()
+}
+
+fn decode_clinic() -> Option<Clinic> {
+    postcard::from_bytes(CLINIC).ok()
+}
+
+fn decode_locale(clinic: &Clinic, lang: Option<&str>) -> Option<Locale> {
+    let wanted = lang
+        .filter(|l| LOCALES.iter().any(|(c, _)| c == l))
+        .unwrap_or(&clinic.locale);
+    let bytes = LOCALES
+        .iter()
+        .find(|(c, _)| *c == wanted)
+        .or_else(|| LOCALES.first())?
+        .1;
+    postcard::from_bytes(bytes).ok()
+}
+
+/// Lets the browser paint and handle input before going on.
+async fn next_task() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Everything the screens read: pack, clinic settings and one language.
 #[derive(Debug, PartialEq)]
 pub struct Data {
@@ -27,17 +52,25 @@ impl Data {
     /// Decodes the compiled content in the clinic's language (or `lang` if we have it).
     /// `None` only if the embedded bytes are damaged, which the build makes unlikely.
     pub fn load(lang: Option<&str>) -> Option<Data> {
-        let pack: Pack = postcard::from_bytes(PACK).ok()?;
-        let clinic: Clinic = postcard::from_bytes(CLINIC).ok()?;
-        let wanted = lang
-            .filter(|l| LOCALES.iter().any(|(c, _)| c == l))
-            .unwrap_or(&clinic.locale);
-        let bytes = LOCALES
-            .iter()
-            .find(|(c, _)| *c == wanted)
-            .or_else(|| LOCALES.first())?
-            .1;
-        let locale: Locale = postcard::from_bytes(bytes).ok()?;
+        let clinic = decode_clinic()?;
+        let locale = decode_locale(&clinic, lang)?;
+        let pack = decode_pack()?;
+        Some(Data {
+            pack,
+            clinic,
+            locale,
+        })
+    }
+
+    /// The same as [`Data::load`], yielding to the browser between the pieces so start-up never
+    /// holds the main thread in one long task.
+    pub async fn load_in_steps(lang: Option<&str>) -> Option<Data> {
+        let clinic = decode_clinic()?;
+        next_task().await;
+        let locale = decode_locale(&clinic, lang)?;
+        next_task().await;
+        let pack = decode_pack()?;
+        next_task().await;
         Some(Data {
             pack,
             clinic,

@@ -18,11 +18,24 @@ pub use app::App;
 /// The id of the element the widget renders into (see `index.html`).
 pub const ROOT_ID: &str = "app";
 
-/// Mounts the widget into `#app`, replacing the static loading line.
+/// Mounts the widget into `#app`: decodes the content in small steps, then renders. The
+/// static welcome from `index.html` stays on screen until the app's first render replaces it
+/// (see [`app::App`]), so no frame is ever blank.
 pub fn start() {
-    let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
-        return;
-    };
-    root.set_inner_html("");
-    yew::Renderer::<App>::with_root(root).render();
+    wasm_bindgen_futures::spawn_local(async {
+        let data = content::Data::load_in_steps(None)
+            .await
+            .map(std::rc::Rc::new);
+        let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
+            return;
+        };
+        yew::Renderer::<App>::with_root_and_props(root, app::AppProps { data }).render();
+    });
+}
+
+/// Removes the static welcome that `index.html` paints before the wasm arrives.
+pub fn remove_static_shell() {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector("#app [data-static]") {
+        el.remove();
+    }
 }

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use selfcheck_widget::app::AppProps;
 use selfcheck_widget::content::Data;
 use selfcheck_widget::{App, ROOT_ID};
 use wasm_bindgen::JsCast;
@@ -27,7 +28,8 @@ fn mount() -> Element {
     let root = doc().create_element("main").unwrap();
     root.set_id(ROOT_ID);
     doc().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let data = Data::load(None).map(std::rc::Rc::new);
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { data }).render();
     root
 }
 

@@ -577,6 +577,8 @@ pub const UI_KEYS: &[&str] = &[
     "not_a_diagnosis",
     "restore_failed",
     "load_failed",
+    "noscript",
+    "page_description",
     "no_plan",
     "first_session_label",
     "timeline_session",

@@ -47,9 +47,100 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
+/// Fills the static page shell (`index.html`) from the content: `{{ui.KEY}}` with the
+/// clinic's default-language interface text, `{{clinic.name}}`, `{{lang}}` and `{{dir}}`. Text
+/// is HTML-escaped. An unknown placeholder is an error naming it, so a typo never reaches a
+/// visitor.
+pub fn fill_shell(
+    template: &str,
+    locale: &crate::schema::Locale,
+    clinic: &crate::schema::Clinic,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(template.len() + 1024);
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after
+            .find("}}")
+            .ok_or_else(|| "a {{ placeholder is never closed".to_string())?;
+        let key = after[..close].trim();
+        let value: &str = match key {
+            "lang" => &locale.code,
+            "dir" => match locale.dir {
+                crate::schema::Direction::Ltr => "ltr",
+                crate::schema::Direction::Rtl => "rtl",
+            },
+            "clinic.name" => &clinic.name,
+            _ => key
+                .strip_prefix("ui.")
+                .and_then(|k| locale.ui.get(k))
+                .ok_or_else(|| format!("unknown placeholder {{{{{key}}}}}"))?,
+        };
+        escape_html(value, &mut out);
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_placeholders_are_filled_and_escaped() {
+        use crate::schema::{Clinic, Colours, Direction, Locale};
+        let mut ui = std::collections::BTreeMap::new();
+        ui.insert("start".to_string(), "Start <now> & \"go\"".to_string());
+        let locale = Locale {
+            code: "ar".into(),
+            name: "x".into(),
+            dir: Direction::Rtl,
+            ui,
+            concerns: Default::default(),
+            areas: Default::default(),
+            questions: Default::default(),
+            flags: Default::default(),
+            items: Default::default(),
+        };
+        let clinic = Clinic {
+            name: "Skin & Co".into(),
+            booking_url: "https://x".into(),
+            locale: "ar".into(),
+            min_age: 18,
+            concerns: vec![],
+            areas: vec![],
+            colours: Colours {
+                accent: "#000000".into(),
+                on_accent: "#ffffff".into(),
+            },
+        };
+        let out = fill_shell(
+            "<html lang=\"{{lang}}\" dir=\"{{ dir }}\"><b>{{ui.start}}</b>{{clinic.name}}",
+            &locale,
+            &clinic,
+        );
+        assert_eq!(out.unwrap(), "<html lang=\"ar\" dir=\"rtl\"><b>Start &lt;now&gt; &amp; &quot;go&quot;</b>Skin &amp; Co");
+        assert_eq!(
+            fill_shell("{{ui.nope}}", &locale, &clinic),
+            Err("unknown placeholder {{ui.nope}}".into())
+        );
+        assert!(fill_shell("{{ui.start", &locale, &clinic).is_err());
+    }
 
     #[test]
     fn fills_known_and_keeps_unknown() {

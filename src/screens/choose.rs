@@ -83,7 +83,7 @@ pub fn ChooseScreen(props: &ChooseProps) -> Html {
     html! {
         <form class="mn-screen mn-choose" onsubmit={onsubmit} novalidate=true>
             <fieldset aria-describedby={if *error { "mn-choose-hint mn-choose-error" } else { "mn-choose-hint" }}>
-                <legend><h1 tabindex="-1" data-focus="">{ d.ui(heading) }</h1></legend>
+                <legend><h1 tabindex="-1" data-focus="" elementtiming="mn-screen">{ d.ui(heading) }</h1></legend>
                 <p class="mn-hint" id="mn-choose-hint">{ d.ui(hint) }</p>
                 if *error {
                     <p class="mn-error" id={error_id} role="alert">{ d.ui("choose_at_least_one") }</p>

@@ -216,7 +216,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     html! {
         <form class="mn-screen mn-question" onsubmit={onsubmit} novalidate=true data-question={q.id.clone()}>
             <fieldset aria-describedby={described}>
-                <legend><h1 tabindex="-1" data-focus="">{ text.title.clone() }</h1></legend>
+                <legend><h1 tabindex="-1" data-focus="" elementtiming="mn-screen">{ text.title.clone() }</h1></legend>
                 if let Some(hint) = &text.hint {
                     <p class="mn-hint" id={hint_id}>{ hint.clone() }</p>
                 }

@@ -210,7 +210,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
 
     html! {
         <section class="mn-screen mn-results" data-tier={tier_class}>
-            <h1 tabindex="-1" data-focus="">{ d.ui("results_heading") }</h1>
+            <h1 tabindex="-1" data-focus="" elementtiming="mn-screen">{ d.ui("results_heading") }</h1>
             <div class={classes!("mn-tier", tier_class)} role="status">
                 <p class="mn-tier-title"><strong>{ d.ui(tier_key) }</strong></p>
                 <p>{ d.ui(detail_key) }</p>

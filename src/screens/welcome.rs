@@ -21,7 +21,7 @@ pub fn WelcomeScreen(props: &WelcomeProps) -> Html {
     let onstart = props.ondo.reform(|_: MouseEvent| Action::Start);
     html! {
         <section class="mn-screen mn-welcome">
-            <h1 tabindex="-1" data-focus="">{ d.ui("welcome_heading") }</h1>
+            <h1 tabindex="-1" data-focus="" elementtiming="mn-screen">{ d.ui("welcome_heading") }</h1>
             <p class="mn-lead">{ d.ui("welcome_intro") }</p>
             <ul class="mn-facts">
                 <li>{ d.ui("welcome_time") }</li>

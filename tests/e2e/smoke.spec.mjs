@@ -13,8 +13,8 @@ test("the first screen appears and Start moves on, with no console errors", asyn
   expect(w.errors).toEqual([]);
 });
 
-test("the static shell paints the title and a loading line before the wasm arrives", async ({ page }) => {
-  // Hold the wasm back: the shell must already show the title and the loading line.
+test("the welcome screen paints from plain HTML before the wasm arrives, and nothing moves when the app takes over", async ({ page }) => {
+  // Hold the wasm back: the static welcome must already be there, with Start disabled.
   let release;
   const held = new Promise((r) => (release = r));
   await page.route("**/*.wasm", async (route) => {
@@ -22,13 +22,26 @@ test("the static shell paints the title and a loading line before the wasm arriv
     await route.continue();
   });
   await page.goto("/");
+  const h1 = page.locator("#app h1");
   await expect(page.locator(".mn-title")).toHaveText("Microneedling self-check");
-  await expect(page.locator(".mn-loading")).toBeVisible();
-  const before = await page.locator(".mn-header").boundingBox();
+  await expect(h1).toHaveText("Is microneedling right for you?");
+  await expect(page.locator(".mn-start")).toBeDisabled();
+  const staticText = await page.locator("#app").innerText();
+  const before = { header: await page.locator(".mn-header").boundingBox(), h1: await h1.boundingBox(), start: await page.locator(".mn-start").boundingBox() };
   release();
-  await expect(page.locator(".mn-widget")).toBeVisible();
-  const after = await page.locator(".mn-header").boundingBox();
-  expect(after).toEqual(before); // the header does not move when the app takes over
+  await expect(page.locator(".mn-widget:not([data-static])")).toBeVisible();
+  await expect(page.locator("[data-static]")).toHaveCount(0);
+  await expect(page.locator(".mn-start")).toBeEnabled();
+  expect(await page.locator("#app").innerText()).toBe(staticText);
+  const after = { header: await page.locator(".mn-header").boundingBox(), h1: await h1.boundingBox(), start: await page.locator(".mn-start").boundingBox() };
+  expect(after).toEqual(before);
+  // The browser saw no layout shift at all.
+  const cls = await page.evaluate(() => new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) total += e.value; }).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(total), 200);
+  }));
+  expect(cls).toBe(0);
 });
 
 test("a failed wasm download shows a clear message, not a blank page", async ({ page }) => {
@@ -36,7 +49,7 @@ test("a failed wasm download shows a clear message, not a blank page", async ({ 
   await page.goto("/");
   await expect(page.locator(".mn-boot-error")).toBeVisible();
   await expect(page.locator(".mn-boot-error")).toContainText("could not start");
-  await expect(page.locator(".mn-loading")).toBeHidden();
+  await expect(page.locator(".mn-start")).toBeHidden();
 });
 
 test("a browser without WebAssembly gets the same clear message", async ({ page }) => {

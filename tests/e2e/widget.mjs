@@ -17,7 +17,8 @@ export class Widget {
 
   async open(path = "/") {
     await this.page.goto(path);
-    await expect(this.page.locator(".mn-widget")).toBeVisible();
+    // The app, not the static welcome that index.html paints first.
+    await expect(this.page.locator(".mn-widget:not([data-static])")).toBeVisible();
   }
 
   async step() {

@@ -5,7 +5,9 @@
 //! selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
 //! ```
 //! `validate` exits 1 and lists every problem (file, id, field, value). `evaluate` prints the
-//! outcome, plan and dated timeline as JSON.
+//! outcome, plan and dated timeline as JSON. `shell` fills the `{{ui.KEY}}` placeholders of the
+//! built `index.html` (default: `$TRUNK_STAGING_DIR/index.html`; Trunk runs it as a hook) with
+//! the clinic's default-language text, so the first screen paints before the wasm arrives.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +19,7 @@ use serde_json::{json, Value};
 const USAGE: &str = "usage:
   selfcheck validate [CONTENT_DIR]
   selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
+  selfcheck shell [INDEX_HTML] [--content DIR]
 
 CONTENT_DIR defaults to ./content. See the README for the answers format.";
 
@@ -111,6 +114,27 @@ fn run(args: &[String]) -> Result<(), String> {
                 "{}",
                 serde_json::to_string_pretty(&out).expect("output serialises")
             );
+            Ok(())
+        }
+        Some("shell") => {
+            let file = match args.get(1).filter(|a| !a.starts_with("--")) {
+                Some(f) => PathBuf::from(f),
+                None => PathBuf::from(
+                    std::env::var("TRUNK_STAGING_DIR")
+                        .map_err(|_| "shell needs INDEX_HTML or $TRUNK_STAGING_DIR")?,
+                )
+                .join("index.html"),
+            };
+            let content = load(PathBuf::from(
+                flag(args, "--content").unwrap_or_else(|| "content".into()),
+            ))?;
+            let locale = &content.locales[&content.clinic.locale];
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
+            let filled = selfcheck_engine::text::fill_shell(&text, locale, &content.clinic)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            std::fs::write(&file, filled)
+                .map_err(|e| format!("{}: cannot be written: {e}", file.display()))?;
             Ok(())
         }
         _ => Err(USAGE.into()),
