@@ -249,3 +249,24 @@ fn month_end_waits_are_exact() {
         Tier::GoodToBook
     );
 }
+
+#[test]
+fn every_rule_is_exercised_by_a_persona() {
+    // A new rule in content/rules.toml needs a persona here that expects it.
+    let c = content();
+    let expected: std::collections::BTreeSet<&str> = PERSONAS
+        .iter()
+        .flat_map(|p| p.rules.iter().copied())
+        .collect();
+    let missing: Vec<&str> = c
+        .pack
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !expected.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules with no persona expecting them: {missing:?}"
+    );
+}

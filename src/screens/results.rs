@@ -208,6 +208,17 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
 
     let onrestart = props.ondo.reform(|_: MouseEvent| Action::Restart);
 
+    // The tier and the reasons paint in the first frame; the longer sections below follow in
+    // the next task, so the answer that matters appears at once and nothing above it moves.
+    let full = use_state(|| false);
+    {
+        let full = full.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo_timers::callback::Timeout::new(0, move || full.set(true));
+            move || drop(timer)
+        });
+    }
+
     html! {
         <section class="mn-screen mn-results" data-tier={tier_class}>
             <h1 tabindex="-1" data-focus="" elementtiming="mn-screen">{ d.ui("results_heading") }</h1>
@@ -232,6 +243,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                 </section>
             }
 
+            if *full {
             <section aria-labelledby="mn-h-plan">
                 <h2 id="mn-h-plan">{ d.ui("plan_heading") }</h2>
                 { course }
@@ -294,6 +306,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                 <p>{ d.ui_fill("reviewed", &[("version", &d.pack.meta.version), ("date", &format_date(d.pack.meta.reviewed_on, lang))]) }</p>
             </section>
 
+            }
             <p class="mn-disclaimer">{ d.ui("not_a_diagnosis") }</p>
             <div class="mn-nav">
                 <button type="button" class="mn-button mn-button-secondary" onclick={onrestart}>{ d.ui("start_again") }</button>

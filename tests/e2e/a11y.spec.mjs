@@ -43,6 +43,7 @@ async function everyScreen(page) {
       await w.answer(answers[id] ?? "no");
     }
   }
+  await w.resultsComplete();
   await audit(page, "results (not now)");
 }
 

@@ -78,7 +78,7 @@ export class Widget {
       asked.push(id);
       await this.answer(answers[id] ?? (id === "age" ? 35 : "no"));
     }
-    await expect(this.page.locator(".mn-results")).toBeVisible();
+    await this.resultsComplete();
     return asked;
   }
 
@@ -88,6 +88,11 @@ export class Widget {
     await this.chooseConcerns(concerns);
     await this.chooseAreas(areas);
     return this.answerAll(answers);
+  }
+
+  /** Waits for the whole results screen (the sections below the reasons render a task later). */
+  async resultsComplete() {
+    await expect(this.page.locator(".mn-results .mn-sources")).toBeVisible();
   }
 
   /** "mn-tier-good", "mn-tier-provider" or "mn-tier-not-now". */
