@@ -287,22 +287,9 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
         offered_areas: offered_areas.iter().map(String::as_str).collect(),
     };
 
-    // Unique ids.
-    for d in duplicates(pack.sources.iter().map(|s| s.id.as_str())) {
-        ck.err("sources.toml", d, "id", "this id is used twice");
-    }
-    for d in duplicates(pack.concerns.iter().map(|s| s.id.as_str())) {
-        ck.err("concerns.toml", d, "id", "this id is used twice");
-    }
-    for d in duplicates(pack.areas.iter().map(|s| s.id.as_str())) {
-        ck.err("areas.toml", d, "id", "this id is used twice");
-    }
-    for d in duplicates(pack.questions.iter().map(|s| s.id.as_str())) {
-        ck.err("questions.toml", d, "id", "this id is used twice");
-    }
-    for d in duplicates(pack.rules.iter().map(|s| s.id.as_str())) {
-        ck.err("rules.toml", d, "id", "this id is used twice");
-    }
+    // Unique ids within each file (plan items share one namespace across their lists), and ids
+    // that travel safely in answer codes and history keys: a-z, 0-9 and `_`. Source ids
+    // (`S-12`, `SP-IFU`) only need to be unique.
     let plan = &pack.plan;
     let item_ids: Vec<&str> = plan
         .prep
@@ -312,37 +299,39 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
         .chain(plan.red_flags.iter().map(|p| p.id.as_str()))
         .chain(plan.notes.iter().map(|p| p.id.as_str()))
         .collect();
-    for d in duplicates(item_ids.iter().copied()) {
-        ck.err(
-            "plan.toml",
-            d,
-            "id",
-            "this id is used twice across prep, aftercare, red_flags and notes",
-        );
-    }
-
-    // Ids travel in answer codes and history keys: lower-case letters, digits and `_` only.
-    let id_lists: [(&str, Vec<&str>); 5] = [
+    let id_lists: [(&str, Vec<&str>, bool); 6] = [
+        (
+            "sources.toml",
+            pack.sources.iter().map(|x| x.id.as_str()).collect(),
+            false,
+        ),
         (
             "concerns.toml",
             pack.concerns.iter().map(|x| x.id.as_str()).collect(),
+            true,
         ),
         (
             "areas.toml",
             pack.areas.iter().map(|x| x.id.as_str()).collect(),
+            true,
         ),
         (
             "questions.toml",
             pack.questions.iter().map(|x| x.id.as_str()).collect(),
+            true,
         ),
         (
             "rules.toml",
             pack.rules.iter().map(|x| x.id.as_str()).collect(),
+            true,
         ),
-        ("plan.toml", item_ids.clone()),
+        ("plan.toml", item_ids.clone(), true),
     ];
-    for (file, ids) in id_lists {
-        for id in ids {
+    for (file, ids, plain) in id_lists {
+        for d in duplicates(ids.iter().copied()) {
+            ck.err(file, d, "id", "this id is used twice in this file");
+        }
+        for id in ids.into_iter().filter(|_| plain) {
             let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
                 && id
                     .bytes()

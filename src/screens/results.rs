@@ -1,7 +1,7 @@
 //! Results: the tier in one sentence, each reason with what to do, the plan, questions for the
 //! consultation, choosing a provider, booking, changing answers and the sources.
 
-use selfcheck_engine::schema::{Level, NoteTopic, QuestionKind, Urgency};
+use selfcheck_engine::schema::{LabelText, Level, NoteTopic, Urgency};
 use selfcheck_engine::{
     evaluate, plan, timeline, Action, Answer, Ctx, Date, Event as PlanEvent, Responses, Step, Tier,
 };
@@ -162,35 +162,52 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
         let ondo = props.ondo.clone();
         Callback::from(move |_: MouseEvent| ondo.emit(Action::Show(step.clone())))
     };
-    let labels = |ids: &std::collections::BTreeSet<String>, concerns: bool| -> String {
+    let labels = |ids: &std::collections::BTreeSet<String>,
+                  texts: &std::collections::BTreeMap<String, LabelText>| {
         ids.iter()
-            .filter_map(|id| {
-                if concerns {
-                    d.locale.concerns.get(id)
-                } else {
-                    d.locale.areas.get(id)
-                }
-            })
+            .filter_map(|id| texts.get(id))
             .map(|t| t.label.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let answers = ctx.shown_questions().map(|q| {
-        let title = d.locale.questions.get(&q.id).map(|t| t.title.clone()).unwrap_or_default();
-        let shown = match q.kind {
-            QuestionKind::YesNo | QuestionKind::PastDate | QuestionKind::Number => answer_text(r.answers.get(&q.id)),
-        };
+    // One row per answer, each with a "Change" button that names what it changes.
+    let row = |title: String, value: String, step: Step| {
         html! {
             <div class="mn-answer-row">
-                <dt>{ title }</dt>
-                <dd>{ shown }{ " " }
-                    <button type="button" class="mn-link" onclick={change(Step::Question(q.id.clone()))}>
-                        { d.ui("edit") }<span class="mn-visually-hidden">{ ": " }{ d.locale.questions.get(&q.id).map(|t| t.title.clone()).unwrap_or_default() }</span>
+                <dt>{ title.clone() }</dt>
+                <dd>{ value }{ " " }
+                    <button type="button" class="mn-link" onclick={change(step)}>
+                        { d.ui("edit") }<span class="mn-visually-hidden">{ ": " }{ title }</span>
                     </button>
                 </dd>
             </div>
         }
-    });
+    };
+    let mut answer_rows = vec![
+        row(
+            d.ui("concerns_heading").into(),
+            labels(&r.concerns, &d.locale.concerns),
+            Step::Concerns,
+        ),
+        row(
+            d.ui("areas_heading").into(),
+            labels(&r.areas, &d.locale.areas),
+            Step::Areas,
+        ),
+    ];
+    answer_rows.extend(ctx.shown_questions().map(|q| {
+        let title = d
+            .locale
+            .questions
+            .get(&q.id)
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        row(
+            title,
+            answer_text(r.answers.get(&q.id)),
+            Step::Question(q.id.clone()),
+        )
+    }));
 
     let mut cited: Vec<&str> = outcome
         .flags
@@ -286,17 +303,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
             <section aria-labelledby="mn-h-answers">
                 <h2 id="mn-h-answers">{ d.ui("your_answers") }</h2>
                 <dl class="mn-answers">
-                    <div class="mn-answer-row">
-                        <dt>{ d.ui("concerns_heading") }</dt>
-                        <dd>{ labels(&r.concerns, true) }{ " " }
-                            <button type="button" class="mn-link" onclick={change(Step::Concerns)}>{ d.ui("edit") }<span class="mn-visually-hidden">{ ": " }{ d.ui("concerns_heading") }</span></button></dd>
-                    </div>
-                    <div class="mn-answer-row">
-                        <dt>{ d.ui("areas_heading") }</dt>
-                        <dd>{ labels(&r.areas, false) }{ " " }
-                            <button type="button" class="mn-link" onclick={change(Step::Areas)}>{ d.ui("edit") }<span class="mn-visually-hidden">{ ": " }{ d.ui("areas_heading") }</span></button></dd>
-                    </div>
-                    { for answers }
+                    { for answer_rows }
                 </dl>
             </section>
 
