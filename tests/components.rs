@@ -54,6 +54,21 @@ fn click(root: &Element, selector: &str) {
         .click();
 }
 
+/// Clicks, then lets the app re-render.
+async fn press(root: &Element, selector: &str) {
+    click(root, selector);
+    settle().await;
+}
+
+/// Types into an input as a visitor would (the app listens to `input` events).
+async fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+}
+
 fn data() -> Data {
     Data::load(None).expect("compiled content decodes")
 }
@@ -75,8 +90,7 @@ async fn start_leads_to_concerns_and_next_needs_a_choice() {
     let d = data();
     let root = mount();
     settle().await;
-    click(&root, ".mn-start");
-    settle().await;
+    press(&root, ".mn-start").await;
     assert_eq!(text_of(&root, "h1"), d.ui("concerns_heading"));
     let boxes = root.query_selector_all("input[type=checkbox]").unwrap();
     assert_eq!(boxes.length(), 11);
@@ -84,15 +98,12 @@ async fn start_leads_to_concerns_and_next_needs_a_choice() {
     let focused = doc().active_element().unwrap();
     assert_eq!(focused.tag_name(), "H1");
     // Next with nothing chosen shows an error and stays.
-    click(&root, "button[type=submit]");
-    settle().await;
+    press(&root, "button[type=submit]").await;
     assert_eq!(text_of(&root, "[role=alert]"), d.ui("choose_at_least_one"));
     assert_eq!(text_of(&root, "h1"), d.ui("concerns_heading"));
     // Choose one and move on; the progress bar counts honestly.
-    click(&root, "#mn-concern-acne_scars");
-    settle().await;
-    click(&root, "button[type=submit]");
-    settle().await;
+    press(&root, "#mn-concern-acne_scars").await;
+    press(&root, "button[type=submit]").await;
     assert_eq!(text_of(&root, "h1"), d.ui("areas_heading"));
     let progress = root.query_selector("progress").unwrap().unwrap();
     assert_eq!(progress.get_attribute("value").as_deref(), Some("1"));
@@ -103,16 +114,11 @@ async fn a_question_keeps_its_answer_on_back() {
     let d = data();
     let root = mount();
     settle().await;
-    click(&root, ".mn-start");
-    settle().await;
-    click(&root, "#mn-concern-fine_lines");
-    settle().await;
-    click(&root, "button[type=submit]");
-    settle().await;
-    click(&root, "#mn-area-forehead");
-    settle().await;
-    click(&root, "button[type=submit]");
-    settle().await;
+    press(&root, ".mn-start").await;
+    press(&root, "#mn-concern-fine_lines").await;
+    press(&root, "button[type=submit]").await;
+    press(&root, "#mn-area-forehead").await;
+    press(&root, "button[type=submit]").await;
     assert_eq!(text_of(&root, "h1"), d.locale.questions["age"].title);
     let input: HtmlInputElement = root
         .query_selector("#mn-answer-input")
@@ -121,29 +127,17 @@ async fn a_question_keeps_its_answer_on_back() {
         .dyn_into()
         .unwrap();
     // Out of range: a clear message, no move.
-    input.set_value("7");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-    settle().await;
-    click(&root, "button[type=submit]");
-    settle().await;
+    type_into(&input, "7").await;
+    press(&root, "button[type=submit]").await;
     assert!(text_of(&root, "[role=alert]").contains("10"));
-    input.set_value("34");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-    settle().await;
-    click(&root, "button[type=submit]");
-    settle().await;
+    type_into(&input, "34").await;
+    press(&root, "button[type=submit]").await;
     assert_eq!(
         text_of(&root, "h1"),
         d.locale.questions["changing_mole"].title
     );
-    click(&root, "#mn-answer-not_sure");
-    settle().await;
-    click(&root, "button[type=submit]");
-    settle().await;
+    press(&root, "#mn-answer-not_sure").await;
+    press(&root, "button[type=submit]").await;
     click(&root, ".mn-button-secondary"); // Back
     settle().await;
     assert_eq!(

@@ -17,6 +17,15 @@ fn q(id: &str) -> Step {
     Step::Question(id.into())
 }
 
+/// A journey past the welcome, concerns and areas screens.
+fn chosen(concerns: &[&str], areas: &[&str]) -> Journey {
+    let mut j = Journey::default();
+    go(&mut j, Action::Start);
+    go(&mut j, Action::ChooseConcerns(set(concerns)));
+    go(&mut j, Action::ChooseAreas(set(areas)));
+    j
+}
+
 fn set(ids: &[&str]) -> std::collections::BTreeSet<String> {
     ids.iter().map(|s| s.to_string()).collect()
 }
@@ -49,14 +58,7 @@ fn screens_follow_in_order_and_skip_questions_that_do_not_apply() {
 #[test]
 fn a_follow_up_is_counted_until_its_parent_says_no() {
     let c = content();
-    let mut j = Journey::default();
-    for action in [
-        Action::Start,
-        Action::ChooseConcerns(set(&["acne_scars"])),
-        Action::ChooseAreas(set(&["cheeks"])),
-    ] {
-        go(&mut j, action);
-    }
+    let mut j = chosen(&["acne_scars"], &["cheeks"]);
     while *j.step() != q("isotretinoin_past") {
         let ans = if *j.step() == q("age") { "30" } else { "no" };
         go(&mut j, Action::Answer(a(ans)));
@@ -84,14 +86,7 @@ fn a_follow_up_is_counted_until_its_parent_says_no() {
 
 #[test]
 fn back_keeps_answers_and_walks_back_to_the_welcome() {
-    let mut j = Journey::default();
-    for action in [
-        Action::Start,
-        Action::ChooseConcerns(set(&["fine_lines"])),
-        Action::ChooseAreas(set(&["forehead"])),
-    ] {
-        go(&mut j, action);
-    }
+    let mut j = chosen(&["fine_lines"], &["forehead"]);
     go(&mut j, Action::Answer(a("40")));
     go(&mut j, Action::Answer(a("unsure")));
     assert_eq!(*j.step(), q("active_infection"));
@@ -109,14 +104,7 @@ fn back_keeps_answers_and_walks_back_to_the_welcome() {
 }
 
 fn finished() -> Journey {
-    let mut j = Journey::default();
-    for action in [
-        Action::Start,
-        Action::ChooseConcerns(set(&["fine_lines"])),
-        Action::ChooseAreas(set(&["forehead"])),
-    ] {
-        go(&mut j, action);
-    }
+    let mut j = chosen(&["fine_lines"], &["forehead"]);
     while *j.step() != Step::Results {
         let ans = if *j.step() == q("age") { "40" } else { "no" };
         go(&mut j, Action::Answer(a(ans)));
