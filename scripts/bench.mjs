@@ -17,6 +17,7 @@ const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--di
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const max = (xs) => Math.max(...xs);
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
 const kb = (b) => (b / 1024).toFixed(1);
 const ms = (x) => x.toFixed(1);
 
@@ -210,9 +211,9 @@ try {
   lines.push(`  first contentful paint              ${ms(b.paint["first-contentful-paint"] ?? NaN)} ms`);
   lines.push(`  first screen interactive            ${ms(b.ready)} ms`);
   const dom = b.all.map((t) => t.dom), paint = b.all.map((t) => t.paint);
-  lines.push(`  answer -> next screen in the DOM    median ${ms(median(dom))} ms, worst ${ms(max(dom))} ms (${dom.length} answers over ${JOURNEYS} journeys)`);
-  lines.push(`  answer -> frame after the update    median ${ms(median(paint))} ms, worst ${ms(max(paint))} ms`);
-  lines.push(`  real click -> next screen painted   median ${ms(median(b.painted))} ms, worst ${ms(max(b.painted))} ms (Element Timing, ${b.painted.length} trusted clicks over 3 journeys)`);
+  lines.push(`  answer -> next screen in the DOM    median ${ms(median(dom))} ms, p95 ${ms(p95(dom))} ms, worst ${ms(max(dom))} ms (${dom.length} answers over ${JOURNEYS} journeys)`);
+  lines.push(`  answer -> frame after the update    median ${ms(median(paint))} ms, p95 ${ms(p95(paint))} ms, worst ${ms(max(paint))} ms`);
+  lines.push(`  real click -> next screen painted   median ${ms(median(b.painted))} ms, p95 ${ms(p95(b.painted))} ms, worst ${ms(max(b.painted))} ms (Element Timing, ${b.painted.length} trusted clicks over 3 journeys)`);
   lines.push(`  first journey only                  median ${ms(median(b.first.map((t) => t.paint)))} ms, worst ${ms(max(b.first.map((t) => t.paint)))} ms to paint (${b.first.length} answers)`);
   lines.push(`  memory after 1 journey              JS heap ${kb(b.afterOne.jsHeap)} KB, wasm ${kb(b.afterOne.wasm)} KB`);
   lines.push(`  memory after ${JOURNEYS} journeys           JS heap ${kb(b.afterMany.jsHeap)} KB, wasm ${kb(b.afterMany.wasm)} KB`);
