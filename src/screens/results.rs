@@ -224,6 +224,18 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     });
 
     let onrestart = props.ondo.reform(|_: MouseEvent| Action::Restart);
+    // "Change an answer": take focus (and the view) to the answers list, without touching the
+    // address.
+    let onchange_answers = Callback::from(|_: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let heading = gloo::utils::document()
+            .get_element_by_id("mn-h-answers")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = heading {
+            h.scroll_into_view();
+            let _ = h.focus();
+        }
+    });
 
     // The tier and the reasons paint in the first frame; the longer sections below follow in
     // the next task, so the answer that matters appears at once and nothing above it moves.
@@ -251,6 +263,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                     <a class="mn-button mn-button-primary mn-book" href={d.clinic.booking_url.clone()}
                         target="_blank" rel="noopener noreferrer">{ label }</a>
                 }
+                <p><button type="button" class="mn-link mn-change-answers" onclick={onchange_answers}>{ d.ui("change_answers") }</button></p>
             </div>
 
             if !outcome.flags.is_empty() {
@@ -301,7 +314,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
             </section>
 
             <section aria-labelledby="mn-h-answers">
-                <h2 id="mn-h-answers">{ d.ui("your_answers") }</h2>
+                <h2 id="mn-h-answers" tabindex="-1">{ d.ui("your_answers") }</h2>
                 <dl class="mn-answers">
                     { for answer_rows }
                 </dl>

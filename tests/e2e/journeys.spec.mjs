@@ -104,6 +104,9 @@ test("changing an answer from the results updates the outcome", async ({ page })
   const w = new Widget(page);
   await w.journey({ concerns: ["fine_lines"], areas: ["forehead"] });
   expect(await w.tier()).toBe("mn-tier-good");
+  // "Change an answer" takes focus to the list of answers.
+  await page.getByRole("button", { name: "Change an answer" }).click();
+  await expect(page.locator("#mn-h-answers")).toBeFocused();
   await page.getByRole("button", { name: /Change\s*: Do you have diabetes/ }).click();
   await expect(w.heading()).toHaveText("Do you have diabetes?");
   await expect(page.locator("#mn-answer-no")).toBeChecked();
