@@ -9,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Test output is also kept in a log, to print one total over all layers at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+counted() { "$@" 2>&1 | tee -a "$log"; }
 
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -24,10 +28,10 @@ step "clippy (wasm32)"
 cargo clippy -p selfcheck-widget --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "engine tests (native)"
-cargo test -p selfcheck-engine --locked
+counted cargo test -p selfcheck-engine --locked
 
 step "component tests (wasm-bindgen-test, headless Chromium)"
-cargo test -p selfcheck-widget --target wasm32-unknown-unknown --locked
+counted cargo test -p selfcheck-widget --target wasm32-unknown-unknown --locked
 
 step "release build"
 rm -rf dist
@@ -37,6 +41,11 @@ step "size budget"
 node scripts/sizes.mjs --check
 
 step "end-to-end (Playwright, headless Chromium)"
-playwright test --config tests/e2e/playwright.config.mjs
+counted playwright test --config tests/e2e/playwright.config.mjs
 
+# One total over every layer: cargo's "N passed; M failed;" lines and Playwright's summary.
+count() { { grep -aoE "$1" "$log" || true; } | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'; }
+passed=$(( $(count '[0-9]+ passed;') + $(count '^ +[0-9]+ passed \(') ))
+failed=$(( $(count '[0-9]+ failed;') + $(count '^ +[0-9]+ failed$') ))
 printf '\nAll test layers passed in %ss.\n' "$(( $(date +%s) - start ))"
+printf 'total: %s passed, %s failed\n' "$passed" "$failed"
