@@ -44,7 +44,7 @@ step "end-to-end (Playwright, headless Chromium)"
 counted playwright test --config tests/e2e/playwright.config.mjs
 
 # One total over every layer: cargo's "N passed; M failed;" lines and Playwright's summary.
-count() { { grep -aoE "$1" "$log" || true; } | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'; }
+count() { { grep -aoE "$1" "$log" || true; } | { grep -oE '[0-9]+' || true; } | awk '{s += $1} END {print s + 0}'; }
 passed=$(( $(count '[0-9]+ passed;') + $(count '^ +[0-9]+ passed \(') ))
 failed=$(( $(count '[0-9]+ failed;') + $(count '^ +[0-9]+ failed$') ))
 printf '\nAll test layers passed in %ss.\n' "$(( $(date +%s) - start ))"
