@@ -115,7 +115,7 @@ pub fn plan(pack: &Pack, ctx: &Ctx) -> Plan {
     let responses_concerns: Vec<_> = pack
         .concerns
         .iter()
-        .filter(|c| ctx_has_concern(ctx, &c.id))
+        .filter(|c| ctx.responses().concerns.contains(&c.id))
         .collect();
     let mut sources: Vec<Id> = Vec::new();
     let mut add = |ids: &[Id]| {
@@ -217,10 +217,6 @@ pub fn plan(pack: &Pack, ctx: &Ctx) -> Plan {
         notes,
         sources,
     }
-}
-
-fn ctx_has_concern(ctx: &Ctx, id: &str) -> bool {
-    ctx.holds_cautiously(&crate::schema::Cond::Concern(vec![id.into()]))
 }
 
 /// The dated timeline for a first session on `first`: preparation starts, every session of

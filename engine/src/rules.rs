@@ -96,6 +96,11 @@ impl<'a> Ctx<'a> {
             .map(|(q, _)| q)
     }
 
+    /// The responses this context reads.
+    pub fn responses(&self) -> &'a Responses {
+        self.responses
+    }
+
     /// Whether the question with this id is shown.
     pub fn is_shown(&self, id: &str) -> bool {
         self.index(id).is_some_and(|i| self.shown[i])

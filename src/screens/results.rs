@@ -3,7 +3,7 @@
 
 use selfcheck_engine::schema::{LabelText, Level, NoteTopic, Urgency};
 use selfcheck_engine::{
-    evaluate, plan, timeline, Action, Answer, Ctx, Date, Event as PlanEvent, Responses, Step, Tier,
+    plan, timeline, Action, Answer, Ctx, Date, Event as PlanEvent, Responses, Step, Tier,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -30,8 +30,9 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     let d = &props.data;
     let r = &props.responses;
     let min_age = d.min_age();
-    let outcome = evaluate(&d.pack, r, min_age, props.today);
+    // One context serves the outcome, the plan and the answers list.
     let ctx = Ctx::new(&d.pack, r, min_age, props.today);
+    let outcome = ctx.outcome();
     let plan = plan(&d.pack, &ctx);
     let lang = d.locale.code.as_str();
     let n = |v: u32| v.to_string();

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use selfcheck_engine::load::load_dir;
-use selfcheck_engine::{evaluate, plan, timeline, Ctx, Date, Responses};
+use selfcheck_engine::{plan, timeline, Ctx, Date, Responses};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage:
@@ -84,8 +84,8 @@ fn run(args: &[String]) -> Result<(), String> {
             let responses =
                 read_answers(&text, &content.pack).map_err(|e| format!("{file}: {e}"))?;
             let min_age = content.clinic.min_age;
-            let outcome = evaluate(&content.pack, &responses, min_age, today);
             let ctx = Ctx::new(&content.pack, &responses, min_age, today);
+            let outcome = ctx.outcome();
             let plan = plan(&content.pack, &ctx);
             let flags: Vec<Value> = outcome
                 .flags
