@@ -105,6 +105,12 @@ impl Data {
         self.locale.items.get(id).map(String::as_str).unwrap_or(id)
     }
 
+    /// What the dated plan says when an aftercare step is over (validation guarantees a text
+    /// for every step with an end).
+    pub fn item_end<'a>(&'a self, id: &'a str) -> &'a str {
+        self.locale.ends.get(id).map(String::as_str).unwrap_or(id)
+    }
+
     /// The clinic's minimum age.
     pub fn min_age(&self) -> u32 {
         self.clinic.min_age

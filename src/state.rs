@@ -38,7 +38,7 @@ impl State {
         let mut notice = None;
         let journey = match stored {
             None => Journey::default(),
-            Some((text, step)) => match Responses::decode(&text, &data.pack) {
+            Some((text, step)) => match Responses::decode(&text, &data.pack, today) {
                 Ok(responses) => Journey::restore(
                     &data.pack,
                     responses,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::Date;
-use crate::schema::{Id, Pack, QuestionKind};
+use crate::schema::{Id, Pack, Question, QuestionKind};
 
 /// One answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +53,8 @@ pub enum DecodeError {
     Malformed(String),
     /// A concern, area or question id the content pack does not have.
     UnknownId(String),
-    /// An answer that does not fit its question.
-    BadAnswer(String),
+    /// An answer that does not fit its question: the part, and why.
+    BadAnswer(String, Refusal),
 }
 
 impl core::fmt::Display for DecodeError {
@@ -63,7 +63,7 @@ impl core::fmt::Display for DecodeError {
             DecodeError::UnknownVersion => f.write_str("not a version this widget can read"),
             DecodeError::Malformed(p) => write!(f, "malformed part: {p:?}"),
             DecodeError::UnknownId(id) => write!(f, "unknown id: {id:?}"),
-            DecodeError::BadAnswer(p) => write!(f, "answer does not fit its question: {p:?}"),
+            DecodeError::BadAnswer(p, why) => write!(f, "answer {p:?} is refused: {why}"),
         }
     }
 }
@@ -95,15 +95,94 @@ impl Answer {
             _ => None,
         }
     }
+}
 
-    /// Whether this answer can belong to a question of `kind` (with its number bounds).
-    pub fn fits(&self, kind: QuestionKind, allow_unsure: bool) -> bool {
-        match (self, kind) {
-            (Answer::Unsure, _) => allow_unsure,
-            (Answer::Yes | Answer::No, QuestionKind::YesNo) => true,
-            (Answer::Date(_), QuestionKind::PastDate) => true,
-            (Answer::Number(_), QuestionKind::Number) => true,
-            _ => false,
+/// Why an answer does not fit its question. The one place that decides what an answer may be:
+/// the walk-through, the decoder of stored and handed-over answers, and the command-line tool
+/// all ask [`Question::accepts`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// An answer of another kind (a date to a yes/no question, a word where a number goes).
+    WrongKind(QuestionKind),
+    /// "Not sure" to a question that does not offer it (age).
+    UnsureNotOffered,
+    /// A number outside the question's bounds.
+    NumberOutOfRange {
+        /// Smallest number accepted.
+        min: u32,
+        /// Largest number accepted.
+        max: u32,
+    },
+    /// A date after today, or further back than the question asks about.
+    DateOutsideWindow {
+        /// The first day accepted.
+        earliest: Date,
+        /// The last day accepted (today).
+        latest: Date,
+    },
+}
+
+impl core::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Refusal::WrongKind(QuestionKind::YesNo) => {
+                f.write_str("the answer must be yes, no or not sure")
+            }
+            Refusal::WrongKind(QuestionKind::PastDate) => {
+                f.write_str("the answer must be a date written YYYY-MM-DD, or not sure")
+            }
+            Refusal::WrongKind(QuestionKind::Number) => {
+                f.write_str("the answer must be a whole number")
+            }
+            Refusal::UnsureNotOffered => {
+                f.write_str("\"not sure\" is not offered for this question")
+            }
+            Refusal::NumberOutOfRange { min, max } => {
+                write!(f, "the number must be from {min} to {max}")
+            }
+            Refusal::DateOutsideWindow { earliest, latest } => write!(
+                f,
+                "the date must be from {} to {}",
+                earliest.iso(),
+                latest.iso()
+            ),
+        }
+    }
+}
+
+impl Question {
+    /// The first day a date answer may be, counted back from `today`.
+    pub fn earliest(&self, today: Date) -> Date {
+        today.add_months(-(self.months_back.unwrap_or(12) as i32))
+    }
+
+    /// Whether `answer` fits this question on `today`: the right kind, "not sure" only where
+    /// offered, a number within `min..=max`, a date from [`Question::earliest`] to today.
+    pub fn accepts(&self, answer: Answer, today: Date) -> Result<(), Refusal> {
+        match (answer, self.kind) {
+            (Answer::Unsure, _) if self.unsure => Ok(()),
+            (Answer::Unsure, _) => Err(Refusal::UnsureNotOffered),
+            (Answer::Yes | Answer::No, QuestionKind::YesNo) => Ok(()),
+            (Answer::Number(n), QuestionKind::Number) => {
+                let (min, max) = (self.min.unwrap_or(0), self.max.unwrap_or(u32::MAX));
+                if (min..=max).contains(&n) {
+                    Ok(())
+                } else {
+                    Err(Refusal::NumberOutOfRange { min, max })
+                }
+            }
+            (Answer::Date(d), QuestionKind::PastDate) => {
+                let earliest = self.earliest(today);
+                if d >= earliest && d <= today {
+                    Ok(())
+                } else {
+                    Err(Refusal::DateOutsideWindow {
+                        earliest,
+                        latest: today,
+                    })
+                }
+            }
+            (_, kind) => Err(Refusal::WrongKind(kind)),
         }
     }
 }
@@ -137,8 +216,9 @@ impl Responses {
         out
     }
 
-    /// Reads the compact text form and checks every id and answer against `pack`.
-    pub fn decode(text: &str, pack: &Pack) -> Result<Responses, DecodeError> {
+    /// Reads the compact text form and checks every id against `pack` and every answer with
+    /// [`Question::accepts`] on `today`.
+    pub fn decode(text: &str, pack: &Pack, today: Date) -> Result<Responses, DecodeError> {
         let mut parts = text.trim().split(';');
         if parts.next() != Some(VERSION_TAG) {
             return Err(DecodeError::UnknownVersion);
@@ -176,9 +256,11 @@ impl Responses {
                             .iter()
                             .find(|q| q.id == id)
                             .ok_or_else(|| DecodeError::UnknownId(id.into()))?;
-                        let answer = Answer::parse(code)
-                            .filter(|a| a.fits(q.kind, q.unsure))
-                            .ok_or_else(|| DecodeError::BadAnswer(item.into()))?;
+                        let answer = Answer::parse(code).ok_or_else(|| {
+                            DecodeError::BadAnswer(item.into(), Refusal::WrongKind(q.kind))
+                        })?;
+                        q.accepts(answer, today)
+                            .map_err(|why| DecodeError::BadAnswer(item.into(), why))?;
                         r.answers.insert(id.into(), answer);
                     }
                 }

@@ -145,7 +145,7 @@ impl Journey {
                     let Some(q) = pack.questions.iter().find(|q| q.id == id) else {
                         return false;
                     };
-                    if !answer.fits(q.kind, q.unsure) {
+                    if q.accepts(answer, today).is_err() {
                         return false;
                     }
                     self.responses.answers.insert(id.clone(), answer);

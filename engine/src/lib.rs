@@ -21,7 +21,7 @@ pub mod schema;
 pub mod text;
 pub mod validate;
 
-pub use answers::{Answer, DecodeError, Responses};
+pub use answers::{Answer, DecodeError, Refusal, Responses};
 pub use date::Date;
 pub use journey::{Action, Journey, Progress, Step};
 pub use plan::{plan, timeline, Event, Plan};

@@ -85,9 +85,9 @@ pub enum Event {
         /// Sessions past the lowest count are "if needed".
         if_needed: bool,
     },
-    /// An aftercare step ends (counted from the first session).
+    /// An aftercare step is over (counted from the first session).
     AftercareEnds {
-        /// The last day it applies.
+        /// The first day it no longer applies (the day after its `until_day`).
         date: Date,
         /// Item id.
         id: Id,
@@ -258,7 +258,7 @@ pub fn timeline(plan: &Plan, first: Date) -> Vec<Event> {
     for a in &plan.aftercare {
         if let Some(day) = a.until_day {
             events.push(Event::AftercareEnds {
-                date: first.add_days(day as i32),
+                date: first.add_days(day as i32 + 1),
                 id: a.id.clone(),
             });
         }

@@ -45,6 +45,12 @@ pub struct Outcome {
     pub flags: Vec<Flag>,
     /// When every `not_now` flag has a known end: the day the last one ends.
     pub eligible_from: Option<Date>,
+    /// True when every flag at the strongest level fired only because an answer was "not
+    /// sure" or missing: the visitor is told "we cannot say it is safe", not "it is not safe".
+    pub unsure_only: bool,
+    /// True when a rule marked `ends_check` holds: the walk-through stopped early and the
+    /// questions after it were not asked.
+    pub ended_early: bool,
 }
 
 /// How to read a missing or "not sure" answer.
@@ -61,6 +67,7 @@ pub struct Ctx<'a> {
     pack: &'a Pack,
     responses: &'a Responses,
     shown: Vec<bool>,
+    ended: bool,
     min_age: u32,
     today: Date,
 }
@@ -68,22 +75,45 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Works out which questions are shown, in order: a question's `show_if` may only look at
     /// concerns, areas and earlier questions (validation checks this), so one pass suffices.
+    ///
+    /// When a rule marked `ends_check` holds on the answers given (read literally: a missing
+    /// answer never ends the check), the check has ended: a second pass keeps only the
+    /// questions already answered. Validation lets such rules test only questions that are
+    /// always asked, so the second pass cannot change whether the check has ended.
     pub fn new(pack: &'a Pack, responses: &'a Responses, min_age: u32, today: Date) -> Ctx<'a> {
         let mut ctx = Ctx {
             pack,
             responses,
             shown: vec![false; pack.questions.len()],
+            ended: false,
             min_age: min_age.max(18),
             today,
         };
-        for i in 0..pack.questions.len() {
-            let show = match &pack.questions[i].show_if {
-                None => true,
-                Some(c) => ctx.holds(c, Reading::Cautious),
-            };
-            ctx.shown[i] = show;
+        ctx.work_out_shown(false);
+        ctx.ended = pack
+            .rules
+            .iter()
+            .any(|r| r.ends_check && ctx.holds(&r.when, Reading::Literal));
+        if ctx.ended {
+            ctx.work_out_shown(true);
         }
         ctx
+    }
+
+    fn work_out_shown(&mut self, answered_only: bool) {
+        for i in 0..self.pack.questions.len() {
+            let q = &self.pack.questions[i];
+            let show = match &q.show_if {
+                None => true,
+                Some(c) => self.holds(c, Reading::Cautious),
+            };
+            self.shown[i] = show && (!answered_only || self.responses.answers.contains_key(&q.id));
+        }
+    }
+
+    /// True when the walk-through has ended early (see [`Ctx::new`]).
+    pub fn ended(&self) -> bool {
+        self.ended
     }
 
     /// The questions shown for these responses, in order.
@@ -228,6 +258,9 @@ impl<'a> Ctx<'a> {
             Some(Level::SeeProvider) => Tier::SeeProviderFirst,
             _ => Tier::GoodToBook,
         };
+        let top = flags.first().map(|f| f.level);
+        let unsure_only =
+            top.is_some_and(|level| flags.iter().filter(|f| f.level == level).all(|f| f.unsure));
         let not_now = flags.iter().filter(|f| f.level == Level::NotNow);
         let eligible_from = if tier == Tier::NotSuitableNow {
             not_now
@@ -241,6 +274,8 @@ impl<'a> Ctx<'a> {
             tier,
             flags,
             eligible_from,
+            unsure_only,
+            ended_early: self.ended,
         }
     }
 }

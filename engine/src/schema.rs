@@ -254,6 +254,11 @@ pub struct Rule {
     /// For `not_now` rules with a known end: the date answer it counts from and the wait.
     #[serde(default)]
     pub eligible_after: Option<Wait>,
+    /// For `not_now` rules only: when the rule holds on the answers actually given, the
+    /// walk-through ends there, because no later answer can change the outcome (a visitor under
+    /// the clinic's minimum age). Questions not yet answered are then not asked at all.
+    #[serde(default)]
+    pub ends_check: bool,
     /// Sources for the rule, its figures and its reason.
     pub sources: Vec<Id>,
     /// For staff and reviewers: why this level, and where sources disagree. Never shown to
@@ -464,6 +469,10 @@ pub struct Locale {
     pub flags: BTreeMap<Id, FlagText>,
     /// Preparation, aftercare, warning-sign and note texts, keyed by item id.
     pub items: BTreeMap<Id, String>,
+    /// For aftercare items with an end (`until_day`): what the visitor may do again from the
+    /// day after, written as an end ("Makeup is fine again."), for the dated timeline.
+    #[serde(default)]
+    pub ends: BTreeMap<Id, String>,
 }
 
 /// A label with a one-line description.
@@ -537,6 +546,7 @@ pub const UI_KEYS: &[&str] = &[
     "tier_provider_detail",
     "tier_not_now",
     "tier_not_now_detail",
+    "tier_not_now_unsure_detail",
     "eligible_from",
     "eligible_when",
     "reasons_heading",

@@ -116,6 +116,7 @@ mod tests {
             questions: Default::default(),
             flags: Default::default(),
             items: Default::default(),
+            ends: Default::default(),
         };
         let clinic = Clinic {
             name: "Skin & Co".into(),

@@ -234,6 +234,16 @@ fn dnf(c: &Cond) -> Vec<Vec<&Cond>> {
     }
 }
 
+/// The question ids a condition tests.
+fn questions_in(c: &Cond) -> Vec<&str> {
+    match c {
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().flat_map(questions_in).collect(),
+        Cond::Yes(q) | Cond::No(q) | Cond::BelowMinAge(q) => vec![q.as_str()],
+        Cond::Below { question, .. } | Cond::Within { question, .. } => vec![question.as_str()],
+        Cond::Concern(_) | Cond::Area(_) | Cond::AreaGroup(_) => vec![],
+    }
+}
+
 fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = BTreeSet::new();
     ids.filter(|id| !seen.insert(*id)).collect()
@@ -476,6 +486,32 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
         if !ck.can_hold(&r.when, &showable) {
             ck.err("rules.toml", &r.id, "when", "this rule can never fire");
         }
+        if r.ends_check {
+            if r.level != Level::NotNow {
+                ck.err(
+                    "rules.toml",
+                    &r.id,
+                    "ends_check",
+                    "only a not_now rule can end the check early",
+                );
+            }
+            // Ending early hides the questions not yet answered; a rule that tests a question
+            // with a show_if could then stop holding, so it may test only questions always asked.
+            for q in questions_in(&r.when) {
+                if pack
+                    .questions
+                    .iter()
+                    .any(|x| x.id == q && x.show_if.is_some())
+                {
+                    ck.err(
+                        "rules.toml",
+                        &r.id,
+                        "ends_check",
+                        format!("tests {q:?}, which is not always asked; a rule that ends the check may test only questions asked of everyone"),
+                    );
+                }
+            }
+        }
         if let Some(w) = &r.eligible_after {
             if r.level != Level::NotNow {
                 ck.err(
@@ -624,6 +660,15 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
             loc.items.keys().map(String::as_str).collect(),
             item_ids.iter().copied().collect(),
         );
+        keyed(
+            "ends",
+            loc.ends.keys().map(String::as_str).collect(),
+            plan.aftercare
+                .iter()
+                .filter(|a| a.until_day.is_some())
+                .map(|a| a.id.as_str())
+                .collect(),
+        );
         for r in &pack.rules {
             if let Some(t) = loc.flags.get(&r.id) {
                 if t.reason.trim().is_empty()
@@ -657,6 +702,7 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
             .chain(
                 loc.items
                     .iter()
+                    .chain(&loc.ends)
                     .filter(|(_, v)| v.trim().is_empty())
                     .map(|(k, _)| k.clone()),
             )

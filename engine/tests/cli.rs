@@ -106,7 +106,15 @@ fn evaluate_refuses_bad_answers_with_a_clear_message() {
         ),
         (
             r#"{"version": 1, "answers": {"diabetes": 3}}"#,
-            "does not fit its question",
+            "answer \"diabetes:3\" is refused: the answer must be yes, no or not sure",
+        ),
+        (
+            r#"{"version": 1, "answers": {"age": 130}}"#,
+            "answer \"age:130\" is refused: the number must be from 10 to 120",
+        ),
+        (
+            r#"{"version": 1, "answers": {"recent_treatment": "yes", "treatment_date": "2026-12-01"}}"#,
+            "the date must be from 2026-09-21 to 2026-11-21",
         ),
         ("not json", "not valid JSON"),
     ] {

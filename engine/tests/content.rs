@@ -271,7 +271,7 @@ fn rejects_a_question_that_can_never_be_shown() {
 fn rejects_a_not_now_flag_that_does_not_say_when() {
     let e = broken("locales/en.toml", |t| {
         t.replacen(
-            "until = \"After pregnancy, once you have stopped breastfeeding.\"\n",
+            "until = \"When you are not pregnant, not trying to get pregnant and not breastfeeding.\"\n",
             "",
             1,
         )
@@ -349,6 +349,54 @@ fn rejects_a_wait_on_a_rule_that_is_not_do_not_treat() {
         "injections_review",
         "eligible_after",
         "only not_now",
+    );
+}
+
+#[test]
+fn rejects_a_rule_that_ends_the_check_unless_it_is_not_now_on_questions_asked_of_everyone() {
+    // Only a do-not-treat rule may end the walk-through early.
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "level = \"see_provider\"\nsources = [\"FDA-MN\"",
+            "level = \"see_provider\"\nends_check = true\nsources = [\"FDA-MN\"",
+            1,
+        )
+    });
+    expect(
+        e,
+        "rules.toml",
+        "under_22",
+        "ends_check",
+        "only a not_now rule",
+    );
+    // Ending early hides unanswered questions, so the rule may test only questions always asked.
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "eligible_after = { question = \"isotretinoin_stopped\", months = 12 }",
+            "eligible_after = { question = \"isotretinoin_stopped\", months = 12 }\nends_check = true",
+            1,
+        )
+    });
+    expect(
+        e,
+        "rules.toml",
+        "isotretinoin_recent",
+        "ends_check",
+        "\"isotretinoin_past\", which is not always asked",
+    );
+}
+
+#[test]
+fn rejects_an_aftercare_step_whose_end_has_no_text() {
+    let e = broken("locales/en.toml", |t| {
+        t.replacen("after_no_makeup = \"You can wear makeup again.\"\n", "", 1)
+    });
+    expect(
+        e,
+        "locales/en.toml",
+        "after_no_makeup",
+        "ends",
+        "has no text in this language",
     );
 }
 

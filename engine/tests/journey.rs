@@ -46,11 +46,14 @@ fn screens_follow_in_order_and_skip_questions_that_do_not_apply() {
     go(&mut j, Action::Answer(a("35")));
     go(&mut j, Action::Answer(a("no"))); // changing_mole
     go(&mut j, Action::Answer(a("no"))); // active_infection
+                                         // A cold sore right now is asked whatever the areas.
+    assert_eq!(*j.step(), q("cold_sore_now"));
+    go(&mut j, Action::Answer(a("no")));
     go(&mut j, Action::Answer(a("no"))); // open_wound
-                                         // No face, neck, chest or back area: the active-acne question is skipped.
-    assert_eq!(*j.step(), q("pregnant_nursing"));
+                                         // Active acne is asked for body areas too.
+    assert_eq!(*j.step(), q("active_acne"));
     let shown = j.shown(&content().pack, 18, d(TODAY));
-    assert!(!shown.contains(&"active_acne".to_string()));
+    // Cold-sore history is asked only for the face, neck and chest.
     assert!(!shown.contains(&"cold_sores".to_string()));
     assert!(shown.contains(&"scar_age".to_string()));
 }
@@ -156,7 +159,7 @@ fn restore_falls_back_to_the_furthest_reachable_screen() {
     let c = content();
     let j = finished();
     let text = j.responses.encode();
-    let r = Responses::decode(&text, &c.pack).unwrap();
+    let r = Responses::decode(&text, &c.pack, d(TODAY)).unwrap();
     let back = Journey::restore(&c.pack, r.clone(), Some(Step::Results), 18, d(TODAY));
     assert_eq!(*back.step(), Step::Results);
     let mut partial = r;
@@ -181,28 +184,137 @@ fn step_keys_round_trip() {
 
 #[test]
 fn decoder_names_what_it_refuses() {
-    use selfcheck_engine::DecodeError;
+    use selfcheck_engine::schema::QuestionKind;
+    use selfcheck_engine::{DecodeError, Refusal};
     let c = content();
+    let today = d(TODAY);
     assert_eq!(
-        Responses::decode("mn9;c=x", &c.pack),
+        Responses::decode("mn9;c=x", &c.pack, today),
         Err(DecodeError::UnknownVersion)
     );
     assert_eq!(
-        Responses::decode("mn1;c=tattoos", &c.pack),
+        Responses::decode("mn1;c=tattoos", &c.pack, today),
         Err(DecodeError::UnknownId("tattoos".into()))
     );
     assert_eq!(
-        Responses::decode("mn1;q=age:yes", &c.pack),
-        Err(DecodeError::BadAnswer("age:yes".into()))
+        Responses::decode("mn1;q=age:yes", &c.pack, today),
+        Err(DecodeError::BadAnswer(
+            "age:yes".into(),
+            Refusal::WrongKind(QuestionKind::Number)
+        ))
     );
     assert_eq!(
-        Responses::decode("mn1;q=age:u", &c.pack),
-        Err(DecodeError::BadAnswer("age:u".into())),
+        Responses::decode("mn1;q=age:u", &c.pack, today),
+        Err(DecodeError::BadAnswer(
+            "age:u".into(),
+            Refusal::UnsureNotOffered
+        )),
         "age offers no 'not sure'"
     );
     assert_eq!(
-        Responses::decode("mn1;z=1", &c.pack),
+        Responses::decode("mn1;q=age:7", &c.pack, today),
+        Err(DecodeError::BadAnswer(
+            "age:7".into(),
+            Refusal::NumberOutOfRange { min: 10, max: 120 }
+        )),
+    );
+    assert_eq!(
+        Responses::decode("mn1;q=treatment_date:2026-11-22", &c.pack, today)
+            .unwrap_err()
+            .to_string(),
+        "answer \"treatment_date:2026-11-22\" is refused: the date must be from 2026-09-21 to 2026-11-21",
+        "a day after today is refused, with the window named"
+    );
+    assert_eq!(
+        Responses::decode("mn1;z=1", &c.pack, today),
         Err(DecodeError::Malformed("z=1".into()))
     );
-    assert!(Responses::decode("mn1;c=acne_scars;a=cheeks;q=age:30,diabetes:n", &c.pack).is_ok());
+    assert!(Responses::decode(
+        "mn1;c=acne_scars;a=cheeks;q=age:30,diabetes:n",
+        &c.pack,
+        today
+    )
+    .is_ok());
+}
+
+#[test]
+fn out_of_range_answers_change_nothing() {
+    let c = content();
+    let mut j = chosen(&["fine_lines"], &["forehead"]);
+    let before = j.clone();
+    // Age outside 10 to 120, "not sure" to age, a yes/no to the age question: all refused.
+    for bad in ["7", "121", "unsure", "yes", "2026-01-01"] {
+        assert!(
+            !j.apply(&c.pack, Action::Answer(a(bad)), 18, d(TODAY)),
+            "{bad}"
+        );
+        assert_eq!(j, before, "{bad} changed the journey");
+    }
+    // A date in the future, or older than the question's window, is refused too.
+    let mut j = chosen(&["fine_lines"], &["forehead"]);
+    go(&mut j, Action::Show(q("age")));
+    while *j.step() != q("recent_treatment") {
+        let ans = if *j.step() == q("age") { "40" } else { "no" };
+        go(&mut j, Action::Answer(a(ans)));
+    }
+    go(&mut j, Action::Answer(a("yes")));
+    assert_eq!(*j.step(), q("treatment_date"));
+    let before = j.clone();
+    for bad in ["2026-11-22", "2026-09-20"] {
+        assert!(
+            !j.apply(&c.pack, Action::Answer(a(bad)), 18, d(TODAY)),
+            "{bad}"
+        );
+        assert_eq!(j, before);
+    }
+    go(&mut j, Action::Answer(a("2026-09-21")));
+    assert_ne!(
+        *j.step(),
+        q("treatment_date"),
+        "the window's first day is accepted"
+    );
+}
+
+#[test]
+fn under_the_minimum_age_the_check_ends_after_the_age_question() {
+    let c = content();
+    let mut j = chosen(&["acne_scars"], &["cheeks"]);
+    go(&mut j, Action::Answer(a("16")));
+    assert_eq!(
+        *j.step(),
+        Step::Results,
+        "no more questions whose answers cannot matter"
+    );
+    assert!(j.reachable(&c.pack, &Step::Results, 18, d(TODAY)));
+    assert_eq!(j.shown(&c.pack, 18, d(TODAY)), vec!["age".to_string()]);
+    let p = j.progress(&c.pack, 18, d(TODAY));
+    assert_eq!(p.done, p.total);
+    let o = selfcheck_engine::evaluate(&c.pack, &j.responses, 18, d(TODAY));
+    assert_eq!(o.tier, selfcheck_engine::Tier::NotSuitableNow);
+    assert!(o.ended_early);
+    assert!(!o.unsure_only, "the age was given, not guessed");
+    // Unasked questions raise nothing: only age- and choice-based flags.
+    assert!(o
+        .flags
+        .iter()
+        .all(|f| ["under_min_age", "under_22"].contains(&f.rule.as_str())));
+    // Back from the results goes to the age question; a clinic minimum of 21 ends it for 20.
+    go(&mut j, Action::Back);
+    assert_eq!(*j.step(), q("age"));
+    go(&mut j, Action::Answer(a("20")));
+    assert_eq!(
+        *j.step(),
+        q("changing_mole"),
+        "20 is old enough at this clinic"
+    );
+    let mut strict = chosen(&["acne_scars"], &["cheeks"]);
+    strict.apply(&c.pack, Action::Answer(a("20")), 21, d(TODAY));
+    assert_eq!(*strict.step(), Step::Results);
+    // Changing the age back from the results picks the walk-through up again.
+    go(&mut j, Action::Back);
+    go(&mut j, Action::Answer(a("16")));
+    assert_eq!(*j.step(), Step::Results);
+    go(&mut j, Action::Show(q("age")));
+    go(&mut j, Action::Answer(a("30")));
+    assert_eq!(*j.step(), q("changing_mole"));
 }

@@ -1,7 +1,7 @@
 //! One eligibility question: yes / no / not sure, a date, or a number, with "why we ask".
 
 use selfcheck_engine::schema::QuestionKind;
-use selfcheck_engine::{Action, Answer, Date, Id};
+use selfcheck_engine::{Action, Answer, Date, Id, Refusal};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -62,24 +62,25 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     });
     let error = use_state(|| None::<String>);
 
-    // Limits for dates and numbers, and the message when an answer is outside them.
-    let earliest = props
-        .today
-        .add_months(-(q.months_back.unwrap_or(12) as i32));
+    // Limits for the inputs; what an answer may be is decided by the engine (`accepts`).
+    let earliest = q.earliest(props.today);
     let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(u32::MAX));
-    let range_message = match kind {
-        QuestionKind::PastDate => d.ui_fill(
-            "date_out_of_range",
-            &[(
-                "from",
-                &crate::browser::format_date(earliest, &d.locale.code),
-            )],
-        ),
-        QuestionKind::Number => d.ui_fill(
-            "number_out_of_range",
-            &[("min", &min.to_string()), ("max", &max.to_string())],
-        ),
-        QuestionKind::YesNo => d.ui("answer_needed").to_string(),
+    let refusal_message = {
+        let d = d.clone();
+        move |why: Refusal| match why {
+            Refusal::DateOutsideWindow { earliest, .. } => d.ui_fill(
+                "date_out_of_range",
+                &[(
+                    "from",
+                    &crate::browser::format_date(earliest, &d.locale.code),
+                )],
+            ),
+            Refusal::NumberOutOfRange { min, max } => d.ui_fill(
+                "number_out_of_range",
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            Refusal::WrongKind(_) | Refusal::UnsureNotOffered => d.ui("answer_needed").to_string(),
+        }
     };
 
     let onsubmit = {
@@ -87,30 +88,30 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         let error = error.clone();
         let ondo = props.ondo.clone();
         let today = props.today;
-        let needed = d.ui("answer_needed").to_string();
+        let question = q.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // What was typed or chosen; anything unreadable counts as the wrong kind.
             let answer = match &*draft {
-                Draft::Choice(a) => a.ok_or_else(|| needed.clone()),
+                Draft::Choice(a) => a.ok_or(Refusal::WrongKind(kind)),
                 Draft::Text { unsure: true, .. } => Ok(Answer::Unsure),
-                Draft::Text { value, .. } => match kind {
-                    QuestionKind::PastDate => Date::parse(value.trim())
-                        .ok()
-                        .filter(|date| *date <= today && *date >= earliest)
-                        .map(Answer::Date)
-                        .ok_or_else(|| range_message.clone()),
-                    _ => value
-                        .trim()
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|n| (min..=max).contains(n))
-                        .map(Answer::Number)
-                        .ok_or_else(|| range_message.clone()),
-                },
+                Draft::Text { value, .. } => {
+                    let parsed = match kind {
+                        QuestionKind::PastDate => Date::parse(value.trim()).ok().map(Answer::Date),
+                        _ => value.trim().parse::<u32>().ok().map(Answer::Number),
+                    };
+                    parsed.ok_or(match kind {
+                        QuestionKind::PastDate => Refusal::DateOutsideWindow {
+                            earliest,
+                            latest: today,
+                        },
+                        _ => Refusal::NumberOutOfRange { min, max },
+                    })
+                }
             };
-            match answer {
+            match answer.and_then(|a| question.accepts(a, today).map(|()| a)) {
                 Ok(a) => ondo.emit(Action::Answer(a)),
-                Err(message) => error.set(Some(message)),
+                Err(why) => error.set(Some(refusal_message(why))),
             }
         })
     };

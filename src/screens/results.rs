@@ -41,6 +41,11 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     let (tier_class, tier_key, detail_key) = match outcome.tier {
         Tier::GoodToBook => ("mn-tier-good", "tier_good", "tier_good_detail"),
         Tier::SeeProviderFirst => ("mn-tier-provider", "tier_provider", "tier_provider_detail"),
+        Tier::NotSuitableNow if outcome.unsure_only => (
+            "mn-tier-not-now",
+            "tier_not_now",
+            "tier_not_now_unsure_detail",
+        ),
         Tier::NotSuitableNow => ("mn-tier-not-now", "tier_not_now", "tier_not_now_detail"),
     };
     let clinic = d.clinic.name.as_str();
@@ -140,7 +145,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                 PlanEvent::Session { date, number, .. } => {
                     (*date, d.ui_fill("timeline_session", &[("n", &n(*number))]))
                 }
-                PlanEvent::AftercareEnds { date, id } => (*date, d.item(id).to_string()),
+                PlanEvent::AftercareEnds { date, id } => (*date, d.item_end(id).to_string()),
                 PlanEvent::Maintenance { date } => {
                     (*date, d.ui("timeline_maintenance").to_string())
                 }

@@ -82,7 +82,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let text = std::fs::read_to_string(file)
                 .map_err(|e| format!("{file}: cannot be read: {e}"))?;
             let responses =
-                read_answers(&text, &content.pack).map_err(|e| format!("{file}: {e}"))?;
+                read_answers(&text, &content.pack, today).map_err(|e| format!("{file}: {e}"))?;
             let min_age = content.clinic.min_age;
             let ctx = Ctx::new(&content.pack, &responses, min_age, today);
             let outcome = ctx.outcome();
@@ -142,8 +142,13 @@ fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// Reads the answers JSON (`{"version": 1, "concerns": [...], "areas": [...], "answers": {...},
-/// "first_session": "YYYY-MM-DD"}`) and checks every id and answer against the pack.
-fn read_answers(text: &str, pack: &selfcheck_engine::Pack) -> Result<Responses, String> {
+/// "first_session": "YYYY-MM-DD"}`) and checks every id and answer against the pack, as the
+/// widget does (numbers within bounds, dates within the question's window up to `today`).
+fn read_answers(
+    text: &str,
+    pack: &selfcheck_engine::Pack,
+    today: Date,
+) -> Result<Responses, String> {
     let mut v: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
     match v.as_object_mut().and_then(|o| o.remove("version")) {
         Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
@@ -151,6 +156,6 @@ fn read_answers(text: &str, pack: &selfcheck_engine::Pack) -> Result<Responses, 
         None => return Err("\"version\": 1 is missing".into()),
     }
     let r: Responses = serde_json::from_value(v).map_err(|e| format!("answers: {e}"))?;
-    // The compact form checks ids and answer kinds against the pack: reuse it.
-    Responses::decode(&r.encode(), pack).map_err(|e| format!("answers: {e}"))
+    // The compact form checks ids and answers against the pack: reuse it.
+    Responses::decode(&r.encode(), pack, today).map_err(|e| format!("answers: {e}"))
 }
