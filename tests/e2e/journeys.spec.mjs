@@ -6,6 +6,7 @@ import { addDays, addMonths, isoDaysAgo, isoMonthsAgo } from "./dates.mjs";
 
 const stopped = isoMonthsAgo(4);
 const peel = isoDaysAgo(6);
+const dermaplaning = isoDaysAgo(5);
 
 const journeys = [
   {
@@ -18,7 +19,7 @@ const journeys = [
     name: "pregnant visitor with acne scars is not suitable now",
     concerns: ["acne_scars"], areas: ["cheeks"], answers: { pregnant_nursing: "yes" },
     tier: "mn-tier-not-now", rules: ["pregnant_nursing"], plan: { sessions: "3 to 6 sessions", spacing: "4 to 5 weeks apart" },
-    text: ["After pregnancy, once you have stopped breastfeeding."],
+    text: ["When you are not pregnant, not trying to get pregnant and not breastfeeding."],
   },
   {
     name: "a 16-year-old is not suitable now",
@@ -44,8 +45,48 @@ const journeys = [
   },
   {
     name: "active cold sore on the lips",
-    concerns: ["fine_lines"], areas: ["lips_mouth"], answers: { active_infection: "yes", cold_sores: "yes" },
-    tier: "mn-tier-not-now", rules: ["active_infection", "cold_sores", "area_lips"],
+    concerns: ["fine_lines"], areas: ["lips_mouth"], answers: { cold_sore_now: "yes", cold_sores: "yes" },
+    tier: "mn-tier-not-now", rules: ["cold_sore_now", "cold_sores", "area_lips"],
+    text: ["Once the cold sore has fully healed."],
+  },
+  {
+    // The clinical review's example: the infection question asks about the treated area, so the
+    // truthful answer for a sore on the lip is No; the cold sore is still caught.
+    name: "cold sore on the lip while wanting the neck treated is not suitable now",
+    concerns: ["fine_lines"], areas: ["neck"], answers: { active_infection: "no", cold_sore_now: "yes" },
+    tier: "mn-tier-not-now", rules: ["cold_sore_now"], asked: ["cold_sore_now", "cold_sores"],
+  },
+  {
+    name: "active acne on the arms is not suitable now",
+    concerns: ["other_scars"], areas: ["arms"], answers: { active_acne: "yes" },
+    tier: "mn-tier-not-now", rules: ["active_acne"], asked: ["active_acne"],
+  },
+  {
+    name: "radiotherapy to the chest years ago: see a provider or doctor first",
+    concerns: ["texture"], areas: ["chest"], answers: { radiotherapy_area: "yes" },
+    tier: "mn-tier-provider", rules: ["radiotherapy_area"], text: ["Ask your cancer team or doctor before you book"],
+  },
+  {
+    name: "dermaplaning 5 days ago: eligible 14 days after it",
+    concerns: ["texture"], areas: ["cheeks"], answers: { recent_treatment: "yes", treatment_date: dermaplaning },
+    tier: "mn-tier-not-now", rules: ["recent_treatment", "treatment_tell"], eligible: addDays(dermaplaning, 14),
+  },
+  {
+    name: "a mole taken out of the cheek recently: see a provider or doctor first",
+    concerns: ["fine_lines"], areas: ["cheeks"], answers: { recent_surgery: "yes" },
+    tier: "mn-tier-provider", rules: ["recent_surgery"],
+  },
+  {
+    name: "sun spots on the hands: can book, and a provider checks what the spots are",
+    concerns: ["sun_spots"], areas: ["hands"], answers: {},
+    tier: "mn-tier-good", rules: ["concern_pigment", "area_off_label"], book: "Book a consultation with",
+    text: ["Ask the provider to look at your spots before any treatment."],
+  },
+  {
+    name: "occasional ibuprofen counts as a blood thinner: ask the prescriber or the provider",
+    concerns: ["fine_lines"], areas: ["forehead"], answers: { blood_thinners: "yes" },
+    tier: "mn-tier-provider", rules: ["blood_thinners"],
+    text: ["never stop it on your own", "If you bought it yourself, like aspirin, ibuprofen"],
   },
   {
     name: "rosacea routes to a provider with no session plan",
@@ -60,13 +101,14 @@ const journeys = [
   },
   {
     name: "a chemical peel 6 days ago: eligible 14 days after it",
-    concerns: ["texture"], areas: ["cheeks"], answers: { recent_resurfacing: "yes", resurfacing_date: peel },
-    tier: "mn-tier-not-now", rules: ["recent_resurfacing", "resurfacing_tell"], eligible: addDays(peel, 14),
+    concerns: ["texture"], areas: ["cheeks"], answers: { recent_treatment: "yes", treatment_date: peel },
+    tier: "mn-tier-not-now", rules: ["recent_treatment", "treatment_tell"], eligible: addDays(peel, 14),
   },
   {
     name: "not sure about pregnancy is read as a possible yes",
     concerns: ["texture"], areas: ["cheeks"], answers: { pregnant_nursing: "unsure" },
-    tier: "mn-tier-not-now", rules: ["pregnant_nursing"], text: ["You said you were not sure, so we took the safe side."],
+    tier: "mn-tier-not-now", rules: ["pregnant_nursing"],
+    text: ["You said you were not sure, so we took the safe side.", "so we cannot say it is safe right now"],
   },
   {
     name: "Botox three months ago: the provider decides the wait",
@@ -78,7 +120,8 @@ const journeys = [
 for (const j of journeys) {
   test(j.name, async ({ page }) => {
     const w = new Widget(page);
-    await w.journey(j);
+    const asked = await w.journey(j);
+    for (const id of j.asked ?? []) expect(asked).toContain(id);
     expect(await w.tier()).toBe(j.tier);
     const rules = await w.flagRules();
     for (const r of j.rules) expect(rules).toContain(r);
@@ -126,6 +169,55 @@ test("a first-session date gives a dated plan", async ({ page }) => {
   await expect(items.first()).toBeVisible();
   await expect(page.locator(".mn-timeline")).toContainText("Session 1");
   await expect(page.locator(".mn-timeline")).toContainText("Session 6");
+  // The end of an aftercare step reads as an end, on the day after its last day.
+  const makeup = page.locator(".mn-timeline li", { hasText: "You can wear makeup again." });
+  await expect(makeup).toHaveCount(1);
+  const expected = await page.evaluate(
+    (iso) => new Date(`${iso}T12:00:00`).toLocaleDateString("en", { dateStyle: "long" }),
+    addDays(first, 3),
+  );
+  await expect(makeup).toContainText(expected);
+  await expect(page.locator(".mn-timeline")).not.toContainText("No makeup.");
+});
+
+test("under the minimum age the check ends after the age question", async ({ page }) => {
+  const w = new Widget(page);
+  await w.open();
+  await w.start();
+  await w.chooseConcerns(["acne_scars"]);
+  await w.chooseAreas(["cheeks"]);
+  expect(await w.questionId()).toBe("age");
+  await w.answer(16);
+  await w.resultsComplete();
+  expect(await w.tier()).toBe("mn-tier-not-now");
+  expect(await w.flagRules()).toEqual(["under_min_age", "under_22"]);
+  // Only what was asked is listed: concerns, areas and age.
+  await expect(page.locator(".mn-answers .mn-answer-row")).toHaveCount(3);
+  await expect(page.locator(".mn-results")).not.toContainText("not sure");
+  await expect(page.locator(".mn-book")).toHaveCount(0);
+  // Changing the age to an adult one carries on with the questions not yet asked.
+  await page.getByRole("button", { name: /Change\s*: How old are you/ }).click();
+  await w.answer(30);
+  expect(await w.questionId()).toBe("changing_mole");
+});
+
+test("date questions ask for the latest day it could have been", async ({ page }) => {
+  const w = new Widget(page);
+  await w.open();
+  await w.start();
+  await w.chooseConcerns(["texture"]);
+  await w.chooseAreas(["cheeks"]);
+  for (let i = 0; i < 60 && (await w.questionId()) !== "treatment_date"; i++) {
+    const id = await w.questionId();
+    await w.answer(id === "age" ? 40 : id === "recent_treatment" ? "yes" : "no");
+  }
+  expect(await w.questionId()).toBe("treatment_date");
+  await expect(page.locator(".mn-hint")).toContainText("choose the latest day it could have been");
+  // A day in the future is refused with the window named, and nothing moves on.
+  await page.locator("#mn-answer-input").fill(addDays(isoDaysAgo(0), 1));
+  await w.next();
+  await expect(page.locator(".mn-error")).toContainText("to today");
+  expect(await w.questionId()).toBe("treatment_date");
 });
 
 test("start again clears the answers and the stored session", async ({ page }) => {
