@@ -126,6 +126,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(Msg::Do(action)))
     };
+    let onsection = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(id, open): (&'static str, bool)| {
+            dispatch.dispatch(Msg::Section(id, open))
+        })
+    };
     let progress = journey.progress(&data.pack, data.min_age(), state.today);
     let show_progress = matches!(step, Step::Concerns | Step::Areas | Step::Question(_));
     let progress_text = data.ui_fill(
@@ -152,7 +158,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
         Step::Results => html! {
             <ResultsScreen data={data.clone()} responses={journey.responses.clone()}
-                today={state.today} ondo={ondo.clone()} />
+                today={state.today} sections={state.sections.clone()}
+                onsection={onsection} ondo={ondo.clone()} />
         },
     };
 

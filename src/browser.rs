@@ -107,3 +107,27 @@ pub fn set_brand_colours(accent: &str, on_accent: &str) {
     let _ = style.set_property("--mn-brand", accent);
     let _ = style.set_property("--mn-on-brand", on_accent);
 }
+
+/// Opens the browser's print dialog (to print the results or save them as a PDF).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Moves focus to the element matching `selector` once the current update has rendered.
+pub fn focus_soon(selector: &'static str) {
+    use wasm_bindgen::JsCast;
+    gloo_timers::callback::Timeout::new(0, move || {
+        let el = gloo::utils::document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    })
+    .forget();
+}

@@ -1,6 +1,7 @@
 //! The app's one reducer. It holds the engine's [`Journey`] and hands every action to it, so
 //! the walk-through logic lives (and is tested) in the engine.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use selfcheck_engine::{Action, Date, Journey, Responses, Step};
@@ -22,6 +23,9 @@ pub struct State {
     pub from_history: bool,
     /// A UI text key to show once at the top (such as "restore_failed").
     pub notice: Option<&'static str>,
+    /// Results sections the visitor opened or closed, by section id; the others keep their
+    /// default. Kept while they go back and forth; forgotten when they start again.
+    pub sections: BTreeMap<&'static str, bool>,
 }
 
 /// Something that happened.
@@ -30,6 +34,8 @@ pub enum Msg {
     Do(Action),
     /// The browser moved through history to this step.
     History(Step),
+    /// A results section was opened (`true`) or closed.
+    Section(&'static str, bool),
 }
 
 impl State {
@@ -58,6 +64,7 @@ impl State {
             journey,
             from_history: false,
             notice,
+            sections: BTreeMap::new(),
         }
     }
 }
@@ -69,7 +76,20 @@ impl Reducible for State {
         let (action, from_history) = match msg {
             Msg::Do(a) => (a, false),
             Msg::History(step) => (Action::Show(step), true),
+            Msg::Section(id, open) => {
+                let mut sections = self.sections.clone();
+                sections.insert(id, open);
+                return Rc::new(State {
+                    data: self.data.clone(),
+                    today: self.today,
+                    journey: self.journey.clone(),
+                    from_history: false,
+                    notice: self.notice,
+                    sections,
+                });
+            }
         };
+        let restart = action == Action::Restart;
         let mut journey = self.journey.clone();
         let changed = journey.apply(&self.data.pack, action, self.data.min_age(), self.today);
         if !changed {
@@ -81,6 +101,12 @@ impl Reducible for State {
             journey,
             from_history,
             notice: None,
+            // Starting again forgets everything, the open sections too.
+            sections: if restart {
+                BTreeMap::new()
+            } else {
+                self.sections.clone()
+            },
         })
     }
 }

@@ -1,4 +1,5 @@
-//! Native engine timings (a benchmark, not a test): a full evaluation (outcome and plan) and
+//! Native engine timings (a benchmark, not a test): the full results report (outcome, reasons,
+//! next step, plan and sources: what the results screen and the CLI build) and
 //! the next-question step, over realistic answer sets. Prints median and worst per call.
 //!
 //!   cargo run --release -p selfcheck-engine --example bench
@@ -7,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use selfcheck_engine::load::load_dir;
-use selfcheck_engine::{plan, Action, Answer, Ctx, Date, Journey, Responses, Step};
+use selfcheck_engine::{Action, Answer, Date, Journey, Report, Responses, Step};
 
 fn time<F: FnMut()>(iterations: usize, mut f: F) -> (f64, f64) {
     // Batches of 100 calls, so the clock's resolution does not dominate.
@@ -55,8 +56,7 @@ fn main() {
 
     let n = 200_000;
     let (eval_med, eval_max) = time(n, || {
-        let ctx = Ctx::new(pack, &r, 18, today);
-        std::hint::black_box((ctx.outcome(), plan(pack, &ctx)));
+        std::hint::black_box(Report::new(pack, &r, 18, today));
     });
     let mut j = Journey::restore(
         pack,
@@ -75,7 +75,7 @@ fn main() {
     println!("native engine (release build, {n} calls each, batches of 100):");
     println!("  load and validate content/ from TOML      {load_ms:10.2} ms (once, at build time in the widget)");
     println!(
-        "  full evaluation (outcome + plan)           {:10.2} us median {:10.2} us worst batch",
+        "  full report (outcome, plan, sources)       {:10.2} us median {:10.2} us worst batch",
         eval_med / 1e3,
         eval_max / 1e3
     );

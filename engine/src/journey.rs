@@ -66,7 +66,8 @@ pub enum Action {
     Back,
     /// Jump to a screen (browser history, "change an answer"); ignored if not reachable.
     Show(Step),
-    /// Set or clear the planned first-session date.
+    /// Set or clear the planned first-session date (refused before the first day the outcome
+    /// allows, or when it allows no dated plan).
     FirstSession(Option<Date>),
     /// Forget everything and go back to the welcome screen.
     Restart,
@@ -170,7 +171,18 @@ impl Journey {
                     self.step.0 = step;
                 }
             }
-            Action::FirstSession(date) => self.responses.first_session = date,
+            Action::FirstSession(date) => {
+                // A dated plan only where the outcome allows one, never before the first day
+                // treatment may start (the eligible-from day for a not-now visitor).
+                let allowed = date.is_none_or(|d| {
+                    let o = self.ctx(pack, min_age, today).outcome();
+                    crate::report::first_session_from(o.tier, o.eligible_from, today)
+                        .is_some_and(|from| d >= from)
+                });
+                if allowed {
+                    self.responses.first_session = date;
+                }
+            }
             Action::Restart => *self = Journey::default(),
         }
         if self.step.0 == Step::Results {

@@ -6,6 +6,8 @@
 //! - [`validate`]: checks after parsing, naming file, id and field.
 //! - [`rules`]: which questions are shown, which rules fire, the outcome tier.
 //! - [`plan`]: sessions, downtime, preparation, aftercare and a dated timeline.
+//! - [`report`]: the one report every reader of the results shares: reasons with who to see,
+//!   the next step (and so who may book), the plan that fits the outcome, the sources.
 //! - [`journey`]: screens, Back and progress.
 //! - [`answers`]: responses and their versioned compact form.
 #![warn(missing_docs)]
@@ -16,6 +18,7 @@ pub mod journey;
 #[cfg(feature = "authoring")]
 pub mod load;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod text;
@@ -25,6 +28,7 @@ pub use answers::{Answer, DecodeError, Refusal, Responses};
 pub use date::Date;
 pub use journey::{Action, Journey, Progress, Step};
 pub use plan::{plan, timeline, Event, Plan};
+pub use report::{NextStep, Reason, Report};
 pub use rules::{evaluate, Ctx, Flag, Outcome, Tier};
 pub use schema::{Clinic, Id, Locale, Pack};
 pub use validate::{validate, Content, ContentError};

@@ -37,20 +37,38 @@ pub struct Pack {
 pub struct Meta {
     /// Content version; stored answers name it.
     pub version: String,
-    /// The day the clinical content was last reviewed.
-    pub reviewed_on: Date,
-    /// Who reviewed it (role, not a personal name, in the default pack).
-    pub reviewed_by: String,
+    /// The day this version was written.
+    pub drafted_on: Date,
+    /// The clinical review of this version; absent until a clinician has signed it off, and
+    /// then visitors are told it is not yet reviewed.
+    #[serde(default)]
+    pub review: Option<Review>,
+}
+
+/// A clinician's sign-off of one content version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Who reviewed it, as visitors should read it ("Dr A. Jones, dermatologist").
+    pub by: String,
+    /// The day of the review.
+    pub on: Date,
 }
 
 /// A citable source: a seed fact (`S-1`..`S-65`) or a clinical source key.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// `S-n` or a key from `clinical-facts.md` (`SP-IFU`, `CHU21`, ...).
+    /// `S-n` or a key from `clinical-facts.md` (`SP-IFU`, `CHU21`, ...). Never shown to
+    /// visitors.
     pub id: Id,
-    /// Short title shown in the source list.
+    /// The document's own title (or a plain description), as visitors see it.
     pub title: String,
+    /// Who published it: the site, journal, regulator or maker.
+    pub publisher: String,
+    /// Where to read it, when a real address is known (https only).
+    #[serde(default)]
+    pub url: Option<String>,
     /// Quality grade: A regulator, label or peer-reviewed; B maker or label copy; C clinic or
     /// blog; `seed` for the consumer articles the project started from.
     pub grade: Grade,
@@ -229,6 +247,16 @@ pub enum Cond {
     },
 }
 
+/// Who a `see_provider` flag sends the visitor to first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum See {
+    /// Their own doctor (or the specialist treating their condition) before booking.
+    OwnDoctor,
+    /// The provider, at the consultation: the visitor can book and raise it there.
+    Consultation,
+}
+
 /// How strongly a rule speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -251,6 +279,9 @@ pub struct Rule {
     pub when: Cond,
     /// How strongly it speaks.
     pub level: Level,
+    /// For `see_provider` rules (required there, and only there): who to see first.
+    #[serde(default)]
+    pub see: Option<See>,
     /// For `not_now` rules with a known end: the date answer it counts from and the wait.
     #[serde(default)]
     pub eligible_after: Option<Wait>,
@@ -413,6 +444,12 @@ pub struct Clinic {
     pub name: String,
     /// Where the booking button goes (https only).
     pub booking_url: String,
+    /// The clinic's phone number, for "Ask the clinic" (at least one of phone and email).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The clinic's email address, for "Ask the clinic".
+    #[serde(default)]
+    pub email: Option<String>,
     /// Default language (a locale code in `content/locales/`).
     pub locale: String,
     /// Minimum age the clinic treats; never below 18.
@@ -539,7 +576,6 @@ pub const UI_KEYS: &[&str] = &[
     "number_out_of_range",
     "date_out_of_range",
     "progress",
-    "results_heading",
     "tier_good",
     "tier_good_detail",
     "tier_provider",
@@ -576,14 +612,27 @@ pub const UI_KEYS: &[&str] = &[
     "choose_provider_heading",
     "about_heading",
     "disagree_heading",
-    "book",
-    "book_after_provider",
+    "next_step_heading",
+    "next_book",
+    "next_book_hint",
+    "next_doctor",
+    "next_doctor_hint",
+    "next_ask",
+    "call_clinic",
+    "email_clinic",
+    "see_own_doctor",
+    "see_at_consultation",
+    "based_on",
+    "good_to_know",
+    "plan_from",
     "change_answers",
     "your_answers",
     "edit",
     "start_again",
     "sources_heading",
     "reviewed",
+    "review_pending",
+    "opens_in_new_tab",
     "not_a_diagnosis",
     "restore_failed",
     "load_failed",
@@ -591,6 +640,7 @@ pub const UI_KEYS: &[&str] = &[
     "page_description",
     "no_plan",
     "first_session_label",
+    "first_session_too_early",
     "timeline_session",
     "timeline_maintenance",
 ];

@@ -121,6 +121,8 @@ mod tests {
         let clinic = Clinic {
             name: "Skin & Co".into(),
             booking_url: "https://x".into(),
+            phone: None,
+            email: None,
             locale: "ar".into(),
             min_age: 18,
             concerns: vec![],

@@ -359,8 +359,40 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
 
     // Sources and figures.
     for s in &pack.sources {
-        if s.title.trim().is_empty() {
-            ck.err("sources.toml", &s.id, "title", "is empty");
+        for (field, text) in [("title", &s.title), ("publisher", &s.publisher)] {
+            if text.trim().is_empty() {
+                ck.err("sources.toml", &s.id, field, "is empty");
+            }
+            // Visitors read these: no internal names of the project's own files.
+            let lower = text.to_lowercase();
+            if lower.contains("seed") || lower.contains("fact s-") {
+                ck.err(
+                    "sources.toml",
+                    &s.id,
+                    field,
+                    format!("{text:?} names an internal file or fact; give the real title and publisher"),
+                );
+            }
+        }
+        if let Some(url) = &s.url {
+            if !url.starts_with("https://") || url.contains(char::is_whitespace) {
+                ck.err(
+                    "sources.toml",
+                    &s.id,
+                    "url",
+                    format!("{url:?} must be an https:// address"),
+                );
+            }
+        }
+    }
+    if let Some(review) = &pack.meta.review {
+        if review.by.trim().is_empty() {
+            ck.err(
+                "pack.toml",
+                "",
+                "review.by",
+                "is empty; say who reviewed the content",
+            );
         }
     }
     for c in &pack.concerns {
@@ -482,6 +514,21 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
     // Rules.
     for r in &pack.rules {
         ck.sources("rules.toml", &r.id, &r.sources);
+        match (r.level, r.see) {
+            (Level::SeeProvider, None) => ck.err(
+                "rules.toml",
+                &r.id,
+                "see",
+                "a see_provider rule must say who to see first: own_doctor or consultation",
+            ),
+            (Level::NotNow | Level::Advice, Some(_)) => ck.err(
+                "rules.toml",
+                &r.id,
+                "see",
+                "only see_provider rules say who to see",
+            ),
+            _ => {}
+        }
         ck.cond("rules.toml", &r.id, "when", &r.when, None);
         if !ck.can_hold(&r.when, &showable) {
             ck.err("rules.toml", &r.id, "when", "this rule can never fire");
@@ -555,6 +602,46 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
     }
     if clinic.name.trim().is_empty() {
         ck.err("clinic.toml", "", "name", "is empty");
+    }
+    // A visitor told "not now" must always have a way to reach the clinic.
+    match (&clinic.phone, &clinic.email) {
+        (None, None) => ck.err(
+            "clinic.toml",
+            "",
+            "phone/email",
+            "give a phone number or an email address (or both): visitors who cannot book yet are told to ask the clinic",
+        ),
+        (phone, email) => {
+            if let Some(p) = phone {
+                let digits = p.chars().filter(char::is_ascii_digit).count();
+                let ok = p
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+                if !ok || !(5..=20).contains(&digits) {
+                    ck.err(
+                        "clinic.toml",
+                        "",
+                        "phone",
+                        format!("{p:?} is not a phone number (digits, spaces, + - ( ) and ., 5 to 20 digits)"),
+                    );
+                }
+            }
+            if let Some(e) = email {
+                let ok = e
+                    .split_once('@')
+                    .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+                    && !e.contains(char::is_whitespace)
+                    && e.matches('@').count() == 1;
+                if !ok {
+                    ck.err(
+                        "clinic.toml",
+                        "",
+                        "email",
+                        format!("{e:?} is not an email address"),
+                    );
+                }
+            }
+        }
     }
     for x in &clinic.concerns {
         if !all_concerns.contains(x.as_str()) {

@@ -70,15 +70,19 @@ fn evaluate_prints_outcome_plan_and_timeline() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["tier"], "not_suitable_now");
     assert_eq!(v["eligible_from"], "2027-07-21");
-    let rules: Vec<&str> = v["flags"]
+    let rules: Vec<&str> = v["reasons"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert_eq!(&rules[..2], ["isotretinoin_recent", "dark_marks"]);
-    assert_eq!(v["flags"][1]["unsure"], true);
-    assert!(v["flags"][0]["reason"]
+    assert_eq!(v["reasons"][1]["unsure"], true);
+    assert_eq!(v["next_step"], "ask_clinic");
+    assert_eq!(v["may_book"], false);
+    // The dated plan starts on the eligible-from day at the earliest.
+    assert_eq!(v["first_session_from"], "2027-07-21");
+    assert!(v["reasons"][0]["reason"]
         .as_str()
         .unwrap()
         .contains("12 months"));

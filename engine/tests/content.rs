@@ -93,6 +93,7 @@ fn ui_placeholders_are_the_ones_the_widget_fills() {
     let en = &content().locales["en"];
     let known = [
         "min", "max", "done", "total", "date", "until", "days", "clinic", "version", "from", "n",
+        "by", "phone", "email", "sources",
     ];
     for (key, text) in &en.ui {
         for p in placeholders(text) {
@@ -338,8 +339,8 @@ fn rejects_unsafe_clinic_settings() {
 fn rejects_a_wait_on_a_rule_that_is_not_do_not_treat() {
     let e = broken("rules.toml", |t| {
         t.replacen(
-            "level = \"see_provider\"\nsources = [\"CLIN-C\"]",
-            "level = \"see_provider\"\neligible_after = { question = \"injections_date\", days = 14 }\nsources = [\"CLIN-C\"]",
+            "level = \"see_provider\"\nsee = \"consultation\"\nsources = [\"CLIN-C\"]",
+            "level = \"see_provider\"\nsee = \"consultation\"\neligible_after = { question = \"injections_date\", days = 14 }\nsources = [\"CLIN-C\"]",
             1,
         )
     });
@@ -357,8 +358,8 @@ fn rejects_a_rule_that_ends_the_check_unless_it_is_not_now_on_questions_asked_of
     // Only a do-not-treat rule may end the walk-through early.
     let e = broken("rules.toml", |t| {
         t.replacen(
-            "level = \"see_provider\"\nsources = [\"FDA-MN\"",
-            "level = \"see_provider\"\nends_check = true\nsources = [\"FDA-MN\"",
+            "level = \"see_provider\"\nsee = \"consultation\"\nsources = [\"FDA-MN\"",
+            "level = \"see_provider\"\nsee = \"consultation\"\nends_check = true\nsources = [\"FDA-MN\"",
             1,
         )
     });
@@ -398,6 +399,89 @@ fn rejects_an_aftercare_step_whose_end_has_no_text() {
         "ends",
         "has no text in this language",
     );
+}
+
+#[test]
+fn rejects_a_see_provider_rule_that_does_not_say_who_to_see() {
+    let e = broken("rules.toml", |t| {
+        t.replacen("see = \"own_doctor\"\n", "", 1)
+    });
+    expect(
+        e,
+        "rules.toml",
+        "blood_thinners",
+        "see",
+        "must say who to see first",
+    );
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "level = \"advice\"\n",
+            "level = \"advice\"\nsee = \"consultation\"\n",
+            1,
+        )
+    });
+    expect(
+        e,
+        "rules.toml",
+        "concern_pigment",
+        "see",
+        "only see_provider rules",
+    );
+}
+
+#[test]
+fn rejects_source_titles_a_visitor_should_not_see() {
+    let e = broken("sources.toml", |t| {
+        t.replacen(
+            "title = \"SkinPen instructions for use\"",
+            "title = \"Consumer article (seed 001), fact S-20\"",
+            1,
+        )
+    });
+    expect(
+        e,
+        "sources.toml",
+        "SP-IFU",
+        "title",
+        "names an internal file or fact",
+    );
+    let e = broken("sources.toml", |t| {
+        t.replacen("url = \"https://", "url = \"http://", 1)
+    });
+    expect(
+        e,
+        "sources.toml",
+        "S-17",
+        "url",
+        "must be an https:// address",
+    );
+}
+
+#[test]
+fn rejects_a_clinic_visitors_cannot_reach() {
+    let e = broken("clinic.toml", |t| {
+        t.replace("phone = \"+1 555 010 0100\"\n", "")
+            .replace("email = \"hello@example.com\"\n", "")
+    });
+    expect(
+        e,
+        "clinic.toml",
+        "",
+        "phone/email",
+        "give a phone number or an email address",
+    );
+    let e = broken("clinic.toml", |t| t.replace("+1 555 010 0100", "call us"));
+    expect(
+        e,
+        "clinic.toml",
+        "",
+        "phone",
+        "\"call us\" is not a phone number",
+    );
+    let e = broken("clinic.toml", |t| {
+        t.replace("hello@example.com", "hello at example")
+    });
+    expect(e, "clinic.toml", "", "email", "is not an email address");
 }
 
 #[test]

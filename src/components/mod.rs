@@ -2,3 +2,4 @@
 
 pub mod nav;
 pub mod progress;
+pub mod section;

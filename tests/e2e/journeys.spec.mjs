@@ -13,7 +13,7 @@ const journeys = [
     name: "healthy adult with fine lines can book",
     concerns: ["fine_lines"], areas: ["forehead"], answers: {},
     tier: "mn-tier-good", rules: [], plan: { sessions: "3 to 6 sessions", spacing: "4 to 6 weeks apart", downtime: "1 to 3 days" },
-    book: "Book a consultation with",
+    book: "Book a consultation and show them this page",
   },
   {
     name: "pregnant visitor with acne scars is not suitable now",
@@ -40,8 +40,7 @@ const journeys = [
     name: "on warfarin: see a provider first, never told to stop",
     concerns: ["fine_lines"], areas: ["around_eyes"], answers: { blood_thinners: "yes" },
     tier: "mn-tier-provider", rules: ["blood_thinners", "area_eyes"],
-    text: ["Do not stop or change any medicine on your own."],
-    book: "once a doctor says it is OK",
+    text: ["Do not stop or change any medicine on your own."], next: "doctor",
   },
   {
     name: "active cold sore on the lips",
@@ -64,7 +63,7 @@ const journeys = [
   {
     name: "radiotherapy to the chest years ago: see a provider or doctor first",
     concerns: ["texture"], areas: ["chest"], answers: { radiotherapy_area: "yes" },
-    tier: "mn-tier-provider", rules: ["radiotherapy_area"], text: ["Ask your cancer team or doctor before you book"],
+    tier: "mn-tier-provider", rules: ["radiotherapy_area"], next: "doctor", text: ["Ask your cancer team or doctor before you book"],
   },
   {
     name: "dermaplaning 5 days ago: eligible 14 days after it",
@@ -74,24 +73,24 @@ const journeys = [
   {
     name: "a mole taken out of the cheek recently: see a provider or doctor first",
     concerns: ["fine_lines"], areas: ["cheeks"], answers: { recent_surgery: "yes" },
-    tier: "mn-tier-provider", rules: ["recent_surgery"],
+    tier: "mn-tier-provider", rules: ["recent_surgery"], next: "doctor",
   },
   {
     name: "sun spots on the hands: can book, and a provider checks what the spots are",
     concerns: ["sun_spots"], areas: ["hands"], answers: {},
-    tier: "mn-tier-good", rules: ["concern_pigment", "area_off_label"], book: "Book a consultation with",
+    tier: "mn-tier-good", rules: ["concern_pigment", "area_off_label"], book: "Book a consultation and show them this page",
     text: ["Ask the provider to look at your spots before any treatment."],
   },
   {
     name: "occasional ibuprofen counts as a blood thinner: ask the prescriber or the provider",
     concerns: ["fine_lines"], areas: ["forehead"], answers: { blood_thinners: "yes" },
-    tier: "mn-tier-provider", rules: ["blood_thinners"],
+    tier: "mn-tier-provider", rules: ["blood_thinners"], next: "doctor",
     text: ["never stop it on your own", "If you bought it yourself, like aspirin, ibuprofen"],
   },
   {
     name: "rosacea routes to a provider with no session plan",
     concerns: ["redness_rosacea"], areas: ["cheeks"], answers: {},
-    tier: "mn-tier-provider", rules: ["concern_rosacea"],
+    tier: "mn-tier-provider", rules: ["concern_rosacea"], next: "book",
     text: ["A provider needs to see your skin before they can plan sessions for this."],
   },
   {
@@ -113,7 +112,7 @@ const journeys = [
   {
     name: "Botox three months ago: the provider decides the wait",
     concerns: ["fine_lines"], areas: ["frown_lines"], answers: { recent_injections: "yes", injections_date: isoMonthsAgo(3) },
-    tier: "mn-tier-provider", rules: ["injections_review"],
+    tier: "mn-tier-provider", rules: ["injections_review"], next: "book",
   },
 ];
 
@@ -126,6 +125,12 @@ for (const j of journeys) {
     const rules = await w.flagRules();
     for (const r of j.rules) expect(rules).toContain(r);
     if (j.rules.length === 0) expect(rules).toEqual([]);
+    // The next step: booking only when nothing needs a doctor first; never for not now.
+    const next = j.next ?? { "mn-tier-good": "book", "mn-tier-not-now": "ask" }[j.tier];
+    expect(next, "every see-a-provider journey says which next step it expects").toBeTruthy();
+    expect(await w.nextStep()).toBe(next);
+    // Everything else is on demand: open what this journey checks.
+    for (const id of ["plan", "prep", "red_flags", "sources"]) await w.openSection(id);
     for (const [key, words] of Object.entries(j.plan ?? {})) {
       await expect(page.locator(`[data-plan=${key}]`)).toContainText(words);
     }
@@ -135,7 +140,8 @@ for (const j of journeys) {
     }
     const book = page.locator(".mn-book");
     if (j.book) await expect(book).toContainText(j.book);
-    else if (j.tier === "mn-tier-not-now") await expect(book).toHaveCount(0);
+    if (next !== "book") await expect(book).toHaveCount(0);
+    else await expect(book).toHaveAttribute("href", /^https:\/\//);
     // Every results screen carries the warning signs and the sources.
     await expect(page.locator(".mn-red-flags li")).toHaveCount(8);
     await expect(page.locator(".mn-sources li").first()).toBeVisible();
@@ -147,9 +153,10 @@ test("changing an answer from the results updates the outcome", async ({ page })
   const w = new Widget(page);
   await w.journey({ concerns: ["fine_lines"], areas: ["forehead"] });
   expect(await w.tier()).toBe("mn-tier-good");
-  // "Change an answer" takes focus to the list of answers.
+  // "Change an answer" opens the list of answers and takes focus there.
   await page.getByRole("button", { name: "Change an answer" }).click();
-  await expect(page.locator("#mn-h-answers")).toBeFocused();
+  await expect(page.locator("#mn-h-answers button")).toBeFocused();
+  await expect(page.locator("#mn-h-answers button")).toHaveAttribute("aria-expanded", "true");
   await page.getByRole("button", { name: /Change\s*: Do you have diabetes/ }).click();
   await expect(w.heading()).toHaveText("Do you have diabetes?");
   await expect(page.locator("#mn-answer-no")).toBeChecked();
@@ -162,6 +169,7 @@ test("changing an answer from the results updates the outcome", async ({ page })
 test("a first-session date gives a dated plan", async ({ page }) => {
   const w = new Widget(page);
   await w.journey({ concerns: ["acne_scars"], areas: ["cheeks"] });
+  await w.openSection("plan");
   const first = addDays(isoDaysAgo(0), 30);
   await page.locator("#mn-first-session").fill(first);
   await page.locator("#mn-first-session").blur();
@@ -192,6 +200,7 @@ test("under the minimum age the check ends after the age question", async ({ pag
   expect(await w.tier()).toBe("mn-tier-not-now");
   expect(await w.flagRules()).toEqual(["under_min_age", "under_22"]);
   // Only what was asked is listed: concerns, areas and age.
+  await w.openSection("answers");
   await expect(page.locator(".mn-answers .mn-answer-row")).toHaveCount(3);
   await expect(page.locator(".mn-results")).not.toContainText("not sure");
   await expect(page.locator(".mn-book")).toHaveCount(0);

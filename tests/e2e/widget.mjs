@@ -90,9 +90,21 @@ export class Widget {
     return this.answerAll(answers);
   }
 
-  /** Waits for the whole results screen (the sections below the reasons render a task later). */
+  /** Waits for the results screen, down to its last section. */
   async resultsComplete() {
-    await expect(this.page.locator(".mn-results .mn-sources")).toBeVisible();
+    await expect(this.page.locator(".mn-results [data-section=sources]")).toBeVisible();
+  }
+
+  /** Opens a results section ("plan", "red_flags", "sources", ...) if it is closed. */
+  async openSection(id) {
+    const button = this.page.locator(`[data-section=${id}] .mn-disclosure`);
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+  }
+
+  /** "book", "doctor" or "ask": the one next step the results offer. */
+  async nextStep() {
+    return this.page.locator(".mn-results").getAttribute("data-next");
   }
 
   /** "mn-tier-good", "mn-tier-provider" or "mn-tier-not-now". */

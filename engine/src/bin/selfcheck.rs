@@ -5,7 +5,8 @@
 //! selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
 //! ```
 //! `validate` exits 1 and lists every problem (file, id, field, value). `evaluate` prints the
-//! outcome, plan and dated timeline as JSON. `shell` fills the `{{ui.KEY}}` placeholders of the
+//! report the results screen shows (outcome, reasons with who to see, next step, plan, dated
+//! timeline, sources) as JSON. `shell` fills the `{{ui.KEY}}` placeholders of the
 //! built `index.html` (default: `$TRUNK_STAGING_DIR/index.html`; Trunk runs it as a hook) with
 //! the clinic's default-language text, so the first screen paints before the wasm arrives.
 
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use selfcheck_engine::load::load_dir;
-use selfcheck_engine::{plan, timeline, Ctx, Date, Responses};
+use selfcheck_engine::{Date, Report, Responses};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage:
@@ -83,33 +84,21 @@ fn run(args: &[String]) -> Result<(), String> {
                 .map_err(|e| format!("{file}: cannot be read: {e}"))?;
             let responses =
                 read_answers(&text, &content.pack, today).map_err(|e| format!("{file}: {e}"))?;
-            let min_age = content.clinic.min_age;
-            let ctx = Ctx::new(&content.pack, &responses, min_age, today);
-            let outcome = ctx.outcome();
-            let plan = plan(&content.pack, &ctx);
-            let flags: Vec<Value> = outcome
-                .flags
-                .iter()
-                .map(|f| {
-                    let t = &locale.flags[&f.rule];
-                    let mut v = serde_json::to_value(f).expect("flags serialise");
-                    v["title"] = json!(t.title);
-                    v["reason"] = json!(t.reason);
-                    v["action"] = json!(t.action);
-                    v["until"] = json!(t.until);
-                    v
-                })
-                .collect();
-            let out = json!({
-                "today": today,
-                "content_version": content.pack.meta.version,
-                "tier": outcome.tier,
-                "eligible_from": outcome.eligible_from,
-                "flags": flags,
-                "shown_questions": ctx.shown_questions().map(|q| q.id.clone()).collect::<Vec<_>>(),
-                "plan": plan,
-                "timeline": responses.first_session.map(|d| timeline(&plan, d)),
-            });
+            // The same report the results screen renders, with each reason's words added.
+            let report = Report::new(&content.pack, &responses, content.clinic.min_age, today);
+            let mut out = serde_json::to_value(&report).expect("the report serialises");
+            out["may_book"] = json!(report.may_book());
+            if let Some(reasons) = out["reasons"].as_array_mut() {
+                for v in reasons {
+                    let rule = v["rule"].as_str().unwrap_or_default().to_string();
+                    if let Some(t) = locale.flags.get(&rule) {
+                        v["title"] = json!(t.title);
+                        v["reason"] = json!(t.reason);
+                        v["action"] = json!(t.action);
+                        v["until"] = json!(t.until);
+                    }
+                }
+            }
             println!(
                 "{}",
                 serde_json::to_string_pretty(&out).expect("output serialises")

@@ -1,0 +1,216 @@
+//! The first screen of the results: the tier in one sentence, each reason in one line with what
+//! to do, when it may change, and the one next step.
+
+use std::rc::Rc;
+
+use selfcheck_engine::schema::{Level, See};
+use selfcheck_engine::{NextStep, Reason, Report, Tier};
+use yew::prelude::*;
+
+use crate::browser::format_date;
+use crate::content::{Data, DataRef};
+
+/// The CSS class (and `data-tier`) for a tier.
+pub fn tier_class(tier: Tier) -> &'static str {
+    match tier {
+        Tier::GoodToBook => "mn-tier-good",
+        Tier::SeeProviderFirst => "mn-tier-provider",
+        Tier::NotSuitableNow => "mn-tier-not-now",
+    }
+}
+
+/// The `data-next` value for a next step.
+pub fn next_class(step: NextStep) -> &'static str {
+    match step {
+        NextStep::Book => "book",
+        NextStep::TalkToDoctor => "doctor",
+        NextStep::AskClinic => "ask",
+    }
+}
+
+/// Props for [`Verdict`].
+#[derive(Properties, PartialEq)]
+pub struct VerdictProps {
+    /// The content.
+    pub data: DataRef,
+    /// The report.
+    pub report: Rc<Report>,
+    /// "Change an answer".
+    pub onchange_answers: Callback<MouseEvent>,
+}
+
+/// Can I go ahead, why, and what exactly do I do next.
+#[component]
+pub fn Verdict(props: &VerdictProps) -> Html {
+    let d = &props.data;
+    let r = &props.report;
+    let lang = d.locale.code.as_str();
+    let (tier_key, detail_key) = match r.tier {
+        Tier::GoodToBook => ("tier_good", "tier_good_detail"),
+        Tier::SeeProviderFirst => ("tier_provider", "tier_provider_detail"),
+        Tier::NotSuitableNow if r.unsure_only => ("tier_not_now", "tier_not_now_unsure_detail"),
+        Tier::NotSuitableNow => ("tier_not_now", "tier_not_now_detail"),
+    };
+    let (reasons, advice): (Vec<&Reason>, Vec<&Reason>) = r
+        .reasons
+        .iter()
+        .partition(|x| x.flag.level != Level::Advice);
+
+    html! {
+        <>
+            // The outcome is the screen's heading: focus lands on it, so it is read first.
+            <div class={classes!("mn-tier", tier_class(r.tier))}>
+                <h1 class="mn-tier-title" tabindex="-1" data-focus="" elementtiming="mn-screen">{ d.ui(tier_key) }</h1>
+                <p>{ d.ui(detail_key) }</p>
+                if let Some(date) = r.eligible_from {
+                    <p class="mn-eligible-all" data-eligible={date.iso()}>
+                        { d.ui_fill("eligible_from", &[("date", &format_date(date, lang))]) }
+                    </p>
+                }
+            </div>
+            <NextStepBox data={d.clone()} step={r.next_step} />
+            if !reasons.is_empty() {
+                <section aria-labelledby="mn-h-reasons" class="mn-reasons">
+                    <h2 id="mn-h-reasons">{ d.ui("reasons_heading") }</h2>
+                    <ul class="mn-flags">{ for reasons.iter().map(|x| reason_item(d, x)) }</ul>
+                </section>
+            }
+            <p><button type="button" class="mn-link mn-change-answers" onclick={props.onchange_answers.clone()}>{ d.ui("change_answers") }</button></p>
+            if !advice.is_empty() {
+                <section aria-labelledby="mn-h-good-to-know" class="mn-good-to-know">
+                    <h2 id="mn-h-good-to-know">{ d.ui("good_to_know") }</h2>
+                    <ul class="mn-flags">{ for advice.iter().map(|x| reason_item(d, x)) }</ul>
+                </section>
+            }
+        </>
+    }
+}
+
+/// One reason: its title and what to do in one line (which opens to say why, with the sources
+/// that matter), then who to see and when it may change.
+fn reason_item(d: &Data, x: &Reason) -> Html {
+    let f = &x.flag;
+    let Some(t) = d.locale.flags.get(&f.rule) else {
+        return Html::default();
+    };
+    let level_class = match f.level {
+        Level::NotNow => "mn-flag mn-flag-not-now",
+        Level::SeeProvider => "mn-flag mn-flag-provider",
+        Level::Advice => "mn-flag mn-flag-advice",
+    };
+    let see = x.see.map(|s| match s {
+        See::OwnDoctor => ("own_doctor", d.ui("see_own_doctor")),
+        See::Consultation => ("consultation", d.ui("see_at_consultation")),
+    });
+    let lang = d.locale.code.as_str();
+    let based_on: Vec<&str> = x
+        .key_sources
+        .iter()
+        .filter_map(|id| d.pack.sources.iter().find(|s| &s.id == id))
+        .map(|s| s.title.as_str())
+        .collect();
+    html! {
+        <li class={level_class} data-rule={f.rule.clone()}>
+            <details class="mn-more">
+                <summary class="mn-flag-line"><strong>{ t.title.clone() }{ ". " }</strong>{ t.action.clone() }</summary>
+                <p>{ t.reason.clone() }</p>
+                <p class="mn-cite">{ d.ui_fill("based_on", &[("sources", &based_on.join("; "))]) }</p>
+            </details>
+            if let Some((key, label)) = see {
+                <p class="mn-see" data-see={key}>{ label }</p>
+            }
+            if f.unsure {
+                <p class="mn-unsure">{ d.ui("you_were_unsure") }</p>
+            }
+            if let Some(date) = f.eligible_from {
+                <p class="mn-eligible" data-eligible={date.iso()}>
+                    { d.ui_fill("eligible_from", &[("date", &format_date(date, lang))]) }
+                </p>
+            } else if let Some(until) = &t.until {
+                <p class="mn-until">{ d.ui_fill("eligible_when", &[("until", until)]) }</p>
+            }
+        </li>
+    }
+}
+
+/// Props for [`NextStepBox`].
+#[derive(Properties, PartialEq)]
+pub struct NextStepProps {
+    /// The content.
+    pub data: DataRef,
+    /// The step the engine chose.
+    pub step: NextStep,
+}
+
+/// The one primary action: book, talk to your doctor first, or ask the clinic.
+#[component]
+pub fn NextStepBox(props: &NextStepProps) -> Html {
+    let d = &props.data;
+    let clinic = &d.clinic;
+    let name = clinic.name.as_str();
+    let new_tab =
+        html! { <span class="mn-visually-hidden">{ " " }{ d.ui("opens_in_new_tab") }</span> };
+    let action = match props.step {
+        NextStep::Book => html! {
+            <>
+                <a class="mn-button mn-button-primary mn-book" href={clinic.booking_url.clone()}
+                    target="_blank" rel="noopener noreferrer" aria-describedby="mn-next-hint">
+                    { d.ui("next_book") }{ new_tab }
+                </a>
+                <p class="mn-hint" id="mn-next-hint">{ d.ui_fill("next_book_hint", &[("clinic", name)]) }</p>
+            </>
+        },
+        NextStep::TalkToDoctor => {
+            let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
+            html! {
+                <>
+                    <button type="button" class="mn-button mn-button-primary mn-doctor"
+                        aria-describedby="mn-next-hint" onclick={onprint}>{ d.ui("next_doctor") }</button>
+                    <p class="mn-hint" id="mn-next-hint">{ d.ui_fill("next_doctor_hint", &[("clinic", name)]) }</p>
+                </>
+            }
+        }
+        NextStep::AskClinic => {
+            let tel = clinic.phone.as_ref().map(|p| {
+                let digits: String = p
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect();
+                (
+                    format!("tel:{digits}"),
+                    d.ui_fill("call_clinic", &[("phone", p)]),
+                )
+            });
+            let mail = clinic.email.as_ref().map(|e| {
+                (
+                    format!("mailto:{e}"),
+                    d.ui_fill("email_clinic", &[("email", e)]),
+                )
+            });
+            // Validation makes sure the clinic gave at least one of them.
+            let primary = tel
+                .clone()
+                .or(mail.clone())
+                .map(|(href, _)| href)
+                .unwrap_or_default();
+            html! {
+                <>
+                    <a class="mn-button mn-button-primary mn-ask" href={primary} aria-describedby="mn-next-hint">
+                        { d.ui("next_ask") }
+                    </a>
+                    <p class="mn-contact" id="mn-next-hint">
+                        { for tel.into_iter().chain(mail).map(|(href, label)| html! {
+                            <a class="mn-contact-link" href={href}>{ label }</a>
+                        }) }
+                    </p>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="mn-next" aria-labelledby="mn-h-next">
+            <h2 id="mn-h-next" class="mn-visually-hidden">{ d.ui("next_step_heading") }</h2>
+            { action }
+        </section>
+    }
+}

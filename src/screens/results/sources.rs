@@ -1,0 +1,29 @@
+//! Every source behind the reasons and the plan, by its real title and publisher.
+
+use yew::prelude::*;
+
+use super::PartProps;
+
+/// The full list of sources, with links where a source has one.
+#[component]
+pub fn Sources(props: &PartProps) -> Html {
+    let d = &props.data;
+    let items = props
+        .report
+        .sources
+        .iter()
+        .filter_map(|id| d.pack.sources.iter().find(|s| &s.id == id))
+        .map(|s| {
+            let title = match &s.url {
+                Some(url) => html! {
+                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">
+                        { s.title.clone() }
+                        <span class="mn-visually-hidden">{ " " }{ d.ui("opens_in_new_tab") }</span>
+                    </a>
+                },
+                None => html! { { s.title.clone() } },
+            };
+            html! { <li id={format!("src-{}", s.id)}>{ title }{ ". " }<span class="mn-publisher">{ s.publisher.clone() }</span></li> }
+        });
+    html! { <ul class="mn-list">{ for items }</ul> }
+}
