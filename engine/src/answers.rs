@@ -156,6 +156,11 @@ impl Question {
         today.add_months(-(self.months_back.unwrap_or(12) as i32))
     }
 
+    /// The numbers a number question accepts, `min..=max`.
+    pub fn number_range(&self) -> (u32, u32) {
+        (self.min.unwrap_or(0), self.max.unwrap_or(u32::MAX))
+    }
+
     /// Whether `answer` fits this question on `today`: the right kind, "not sure" only where
     /// offered, a number within `min..=max`, a date from [`Question::earliest`] to today.
     pub fn accepts(&self, answer: Answer, today: Date) -> Result<(), Refusal> {
@@ -164,7 +169,7 @@ impl Question {
             (Answer::Unsure, _) => Err(Refusal::UnsureNotOffered),
             (Answer::Yes | Answer::No, QuestionKind::YesNo) => Ok(()),
             (Answer::Number(n), QuestionKind::Number) => {
-                let (min, max) = (self.min.unwrap_or(0), self.max.unwrap_or(u32::MAX));
+                let (min, max) = self.number_range();
                 if (min..=max).contains(&n) {
                     Ok(())
                 } else {

@@ -211,6 +211,9 @@ impl Journey {
     }
 
     fn question_after(&self, pack: &Pack, id: &str, min_age: u32, today: Date) -> Step {
+        if self.ctx(pack, min_age, today).ended() {
+            return Step::Results;
+        }
         let shown = self.shown(pack, min_age, today);
         let pos = pack.questions.iter().position(|q| q.id == id);
         // The next shown question after this one in content order.
@@ -226,6 +229,9 @@ impl Journey {
     /// After a change from the results: the first shown question still unanswered, or the
     /// results again.
     fn after_change(&self, pack: &Pack, min_age: u32, today: Date) -> Step {
+        if self.ctx(pack, min_age, today).ended() {
+            return Step::Results;
+        }
         self.first_unanswered(pack, min_age, today)
             .map(Step::Question)
             .unwrap_or(Step::Results)
@@ -257,7 +263,8 @@ impl Journey {
     }
 
     /// Whether a step can be shown now: concerns and areas once started, a question once it is
-    /// shown and every earlier shown question is answered, the results once all are answered.
+    /// shown and every earlier shown question is answered, the results once all are answered
+    /// or the check has ended early.
     pub fn reachable(&self, pack: &Pack, step: &Step, min_age: u32, today: Date) -> bool {
         let chosen = !self.responses.concerns.is_empty() && !self.responses.areas.is_empty();
         match step {
@@ -274,7 +281,11 @@ impl Journey {
                     }
                 }
             }
-            Step::Results => chosen && self.first_unanswered(pack, min_age, today).is_none(),
+            Step::Results => {
+                chosen
+                    && (self.first_unanswered(pack, min_age, today).is_none()
+                        || self.ctx(pack, min_age, today).ended())
+            }
         }
     }
 
@@ -313,7 +324,7 @@ impl Journey {
             wanted
         } else if let Some(id) = j
             .first_unanswered(pack, min_age, today)
-            .filter(|_| !j.responses.areas.is_empty())
+            .filter(|_| !j.responses.areas.is_empty() && !j.ctx(pack, min_age, today).ended())
         {
             Step::Question(id)
         } else if !j.responses.areas.is_empty() {

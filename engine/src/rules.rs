@@ -78,8 +78,11 @@ impl<'a> Ctx<'a> {
     ///
     /// When a rule marked `ends_check` holds on the answers given (read literally: a missing
     /// answer never ends the check), the check has ended: a second pass keeps only the
-    /// questions already answered. Validation lets such rules test only questions that are
-    /// always asked, so the second pass cannot change whether the check has ended.
+    /// questions already answered, and the follow-ups that the visitor's own answers opened
+    /// (a "yes" to "isotretinoin in the last year" keeps its date question, which then reads as
+    /// "not sure", so nothing the visitor said is dropped). Validation lets such rules test
+    /// only questions that are always asked, so the second pass cannot change whether the
+    /// check has ended.
     pub fn new(pack: &'a Pack, responses: &'a Responses, min_age: u32, today: Date) -> Ctx<'a> {
         let mut ctx = Ctx {
             pack,
@@ -100,14 +103,18 @@ impl<'a> Ctx<'a> {
         ctx
     }
 
-    fn work_out_shown(&mut self, answered_only: bool) {
+    fn work_out_shown(&mut self, ended: bool) {
         for i in 0..self.pack.questions.len() {
             let q = &self.pack.questions[i];
-            let show = match &q.show_if {
-                None => true,
+            self.shown[i] = match &q.show_if {
+                None => !ended || self.responses.answers.contains_key(&q.id),
+                Some(c) if ended => {
+                    (asks_for_yes(c) && self.holds(c, Reading::Literal))
+                        || (self.responses.answers.contains_key(&q.id)
+                            && self.holds(c, Reading::Cautious))
+                }
                 Some(c) => self.holds(c, Reading::Cautious),
             };
-            self.shown[i] = show && (!answered_only || self.responses.answers.contains_key(&q.id));
         }
     }
 
@@ -277,6 +284,15 @@ impl<'a> Ctx<'a> {
             unsure_only,
             ended_early: self.ended,
         }
+    }
+}
+
+/// Whether a condition waits on a "yes" to some question (a follow-up that an answer opens).
+fn asks_for_yes(c: &Cond) -> bool {
+    match c {
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().any(asks_for_yes),
+        Cond::Yes(_) => true,
+        _ => false,
     }
 }
 

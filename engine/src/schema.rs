@@ -583,6 +583,7 @@ pub const UI_KEYS: &[&str] = &[
     "tier_not_now",
     "tier_not_now_detail",
     "tier_not_now_unsure_detail",
+    "ended_early",
     "eligible_from",
     "eligible_when",
     "reasons_heading",

@@ -542,6 +542,15 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
                     "only a not_now rule can end the check early",
                 );
             }
+            // Nothing else was screened, so no date can honestly be promised.
+            if r.eligible_after.is_some() {
+                ck.err(
+                    "rules.toml",
+                    &r.id,
+                    "ends_check",
+                    "a rule that ends the check cannot also give an eligible-from date",
+                );
+            }
             // Ending early hides the questions not yet answered; a rule that tests a question
             // with a show_if could then stop holding, so it may test only questions always asked.
             for q in questions_in(&r.when) {

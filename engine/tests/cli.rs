@@ -1,5 +1,7 @@
 //! The `selfcheck` tool as a content author uses it.
 
+mod common;
+
 use std::process::Command;
 
 fn selfcheck(args: &[&str]) -> (i32, String, String) {
@@ -100,6 +102,18 @@ fn evaluate_prints_outcome_plan_and_timeline() {
 fn evaluate_refuses_bad_answers_with_a_clear_message() {
     let tmp =
         std::env::temp_dir().join(format!("selfcheck-bad-answers-{}.json", std::process::id()));
+    // Bounds and windows come from the content, as the tool reads them.
+    let age = common::question("age");
+    let (min, max) = (age.min.unwrap(), age.max.unwrap());
+    let too_old = format!(r#"{{"version": 1, "answers": {{"age": {}}}}}"#, max + 1);
+    let too_old_says = format!(
+        "answer \"age:{}\" is refused: the number must be from {min} to {max}",
+        max + 1
+    );
+    let window_says = format!(
+        "the date must be from {} to 2026-11-21",
+        common::window_start("treatment_date", "2026-11-21").iso()
+    );
     for (text, needle) in [
         (r#"{"concerns": []}"#, "\"version\": 1 is missing"),
         (r#"{"version": 2}"#, "this tool reads version 1"),
@@ -112,13 +126,10 @@ fn evaluate_refuses_bad_answers_with_a_clear_message() {
             r#"{"version": 1, "answers": {"diabetes": 3}}"#,
             "answer \"diabetes:3\" is refused: the answer must be yes, no or not sure",
         ),
-        (
-            r#"{"version": 1, "answers": {"age": 130}}"#,
-            "answer \"age:130\" is refused: the number must be from 10 to 120",
-        ),
+        (too_old.as_str(), too_old_says.as_str()),
         (
             r#"{"version": 1, "answers": {"recent_treatment": "yes", "treatment_date": "2026-12-01"}}"#,
-            "the date must be from 2026-09-21 to 2026-11-21",
+            window_says.as_str(),
         ),
         ("not json", "not valid JSON"),
     ] {

@@ -388,6 +388,24 @@ fn rejects_a_rule_that_ends_the_check_unless_it_is_not_now_on_questions_asked_of
 }
 
 #[test]
+fn rejects_a_rule_that_ends_the_check_and_promises_a_date() {
+    let e = broken("rules.toml", |t| {
+        t.replacen(
+            "ends_check = true",
+            "ends_check = true\neligible_after = { question = \"isotretinoin_stopped\", months = 12 }",
+            1,
+        )
+    });
+    expect(
+        e,
+        "rules.toml",
+        "under_min_age",
+        "ends_check",
+        "cannot also give an eligible-from date",
+    );
+}
+
+#[test]
 fn rejects_an_aftercare_step_whose_end_has_no_text() {
     let e = broken("locales/en.toml", |t| {
         t.replacen("after_no_makeup = \"You can wear makeup again.\"\n", "", 1)

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{a, content, d};
+use common::{a, content, d, question, window_start};
 use selfcheck_engine::{Action, Journey, Responses, Step};
 
 const TODAY: &str = "2026-11-21";
@@ -211,18 +211,24 @@ fn decoder_names_what_it_refuses() {
         )),
         "age offers no 'not sure'"
     );
+    let (min, max) = (question("age").min.unwrap(), question("age").max.unwrap());
+    let too_young = format!("age:{}", min - 1);
     assert_eq!(
-        Responses::decode("mn1;q=age:7", &c.pack, today),
+        Responses::decode(&format!("mn1;q={too_young}"), &c.pack, today),
         Err(DecodeError::BadAnswer(
-            "age:7".into(),
-            Refusal::NumberOutOfRange { min: 10, max: 120 }
+            too_young,
+            Refusal::NumberOutOfRange { min, max }
         )),
     );
+    let tomorrow = today.add_days(1).iso();
     assert_eq!(
-        Responses::decode("mn1;q=treatment_date:2026-11-22", &c.pack, today)
+        Responses::decode(&format!("mn1;q=treatment_date:{tomorrow}"), &c.pack, today)
             .unwrap_err()
             .to_string(),
-        "answer \"treatment_date:2026-11-22\" is refused: the date must be from 2026-09-21 to 2026-11-21",
+        format!(
+            "answer \"treatment_date:{tomorrow}\" is refused: the date must be from {} to {TODAY}",
+            window_start("treatment_date", TODAY).iso()
+        ),
         "a day after today is refused, with the window named"
     );
     assert_eq!(
@@ -242,8 +248,19 @@ fn out_of_range_answers_change_nothing() {
     let c = content();
     let mut j = chosen(&["fine_lines"], &["forehead"]);
     let before = j.clone();
-    // Age outside 10 to 120, "not sure" to age, a yes/no to the age question: all refused.
-    for bad in ["7", "121", "unsure", "yes", "2026-01-01"] {
+    // Age outside its bounds, "not sure" to age, a yes/no to the age question: all refused.
+    let age = question("age");
+    let (below, above) = (
+        (age.min.unwrap() - 1).to_string(),
+        (age.max.unwrap() + 1).to_string(),
+    );
+    for bad in [
+        below.as_str(),
+        above.as_str(),
+        "unsure",
+        "yes",
+        "2026-01-01",
+    ] {
         assert!(
             !j.apply(&c.pack, Action::Answer(a(bad)), 18, d(TODAY)),
             "{bad}"
@@ -260,14 +277,24 @@ fn out_of_range_answers_change_nothing() {
     go(&mut j, Action::Answer(a("yes")));
     assert_eq!(*j.step(), q("treatment_date"));
     let before = j.clone();
-    for bad in ["2026-11-22", "2026-09-20"] {
+    let first = window_start("treatment_date", TODAY);
+    for bad in [d(TODAY).add_days(1), first.add_days(-1)] {
         assert!(
-            !j.apply(&c.pack, Action::Answer(a(bad)), 18, d(TODAY)),
-            "{bad}"
+            !j.apply(
+                &c.pack,
+                Action::Answer(selfcheck_engine::Answer::Date(bad)),
+                18,
+                d(TODAY)
+            ),
+            "{}",
+            bad.iso()
         );
         assert_eq!(j, before);
     }
-    go(&mut j, Action::Answer(a("2026-09-21")));
+    go(
+        &mut j,
+        Action::Answer(selfcheck_engine::Answer::Date(first)),
+    );
     assert_ne!(
         *j.step(),
         q("treatment_date"),
@@ -317,4 +344,39 @@ fn under_the_minimum_age_the_check_ends_after_the_age_question() {
     go(&mut j, Action::Show(q("age")));
     go(&mut j, Action::Answer(a("30")));
     assert_eq!(*j.step(), q("changing_mole"));
+}
+
+#[test]
+fn an_under_age_answer_keeps_what_the_visitor_already_said() {
+    // Answered "yes" to isotretinoin in the last year, then went back and gave an age under
+    // the minimum: the walk goes straight to the results, and the isotretinoin reason stays
+    // (its date was never asked, so it reads as "not sure").
+    let c = content();
+    let mut j = chosen(&["acne_scars"], &["cheeks"]);
+    while *j.step() != q("isotretinoin_past") {
+        let ans = if *j.step() == q("age") { "30" } else { "no" };
+        go(&mut j, Action::Answer(a(ans)));
+    }
+    go(&mut j, Action::Answer(a("yes")));
+    assert_eq!(*j.step(), q("isotretinoin_stopped"));
+    go(&mut j, Action::Show(q("age")));
+    go(&mut j, Action::Answer(a("16")));
+    assert_eq!(
+        *j.step(),
+        Step::Results,
+        "no walk back through the questions"
+    );
+    let o = selfcheck_engine::evaluate(&c.pack, &j.responses, 18, d(TODAY));
+    let rules: Vec<&str> = o.flags.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"under_min_age"), "{rules:?}");
+    assert!(rules.contains(&"isotretinoin_recent"), "{rules:?}");
+    // Restoring that session lands on the results too.
+    let back = Journey::restore(
+        &c.pack,
+        j.responses.clone(),
+        Some(Step::Results),
+        18,
+        d(TODAY),
+    );
+    assert_eq!(*back.step(), Step::Results);
 }

@@ -127,7 +127,7 @@ const PERSONAS: &[Persona] = &[
     Persona { name: "rosacea as the concern", concerns: &["redness_rosacea"], areas: &["cheeks"], answers: &[], today: T,
         tier: Provider, rules: &["concern_rosacea"], not_rules: &[], eligible: None },
     Persona { name: "melasma", concerns: &["melasma"], areas: &["cheeks"], answers: &[], today: T,
-        tier: Provider, rules: &["concern_melasma", "concern_pigment"], not_rules: &[], eligible: None },
+        tier: Provider, rules: &["concern_melasma"], not_rules: &["concern_pigment"], eligible: None },
     Persona { name: "eczema in the area", concerns: &["texture"], areas: &["hands"], answers: &[("skin_condition", "yes")], today: T,
         tier: Provider, rules: &["skin_condition"], not_rules: &[], eligible: None },
     Persona { name: "new stretch marks after pregnancy, nursing finished", concerns: &["stretch_marks"], areas: &["abdomen", "thighs_hips"],

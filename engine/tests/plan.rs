@@ -154,18 +154,42 @@ fn the_dated_timeline_is_exact() {
             _ => None,
         })
         .collect();
+    // Each preparation step with a lead time starts that many days before (read from the
+    // content, counted here).
+    let with_lead: Vec<_> = p.prep.iter().filter(|s| s.days_before.is_some()).collect();
     assert!(
-        prep.contains(&("2027-01-01".into(), "prep_no_resurfacing".into())),
-        "14 days before: {prep:?}"
+        with_lead.len() >= 3,
+        "retinoid users have several dated steps"
     );
-    assert!(
-        prep.contains(&("2027-01-08".into(), "prep_actives".into())),
-        "7 days before"
-    );
-    assert!(
-        prep.contains(&("2027-01-13".into(), "prep_self_tan".into())),
-        "2 days before"
-    );
+    for step in with_lead {
+        let want = d("2027-01-15")
+            .add_days(-(step.days_before.unwrap() as i32))
+            .iso();
+        assert!(
+            prep.contains(&(want.clone(), step.id.clone())),
+            "{} on {want}: {prep:?}",
+            step.id
+        );
+    }
+    // An aftercare step is over the day after its last day, and says so in its own words.
+    for a in content()
+        .pack
+        .plan
+        .aftercare
+        .iter()
+        .filter(|a| a.until_day.is_some())
+    {
+        let want = d("2027-01-15").add_days(a.until_day.unwrap() as i32 + 1);
+        assert!(
+            t.iter().any(
+                |e| matches!(e, Event::AftercareEnds { date, id } if *date == want && id == &a.id)
+            ),
+            "{} should end on {}",
+            a.id,
+            want.iso()
+        );
+        assert!(content().locales["en"].ends.contains_key(&a.id));
+    }
     // First maintenance: 6 months after the third (last required) session.
     assert!(t
         .iter()

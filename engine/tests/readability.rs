@@ -86,6 +86,7 @@ fn all_english_text() -> Vec<String> {
         texts.extend(f.until.clone());
     }
     texts.extend(en.items.values().cloned());
+    texts.extend(en.ends.values().cloned());
     texts
 }
 

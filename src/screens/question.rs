@@ -64,7 +64,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
 
     // Limits for the inputs; what an answer may be is decided by the engine (`accepts`).
     let earliest = q.earliest(props.today);
-    let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(u32::MAX));
+    let (min, max) = q.number_range();
     let refusal_message = {
         let d = d.clone();
         move |why: Refusal| match why {

@@ -2,7 +2,15 @@
 // tier, the key reasons and the plan on the results screen.
 import { test, expect } from "@playwright/test";
 import { Widget } from "./widget.mjs";
+import { readFileSync } from "node:fs";
 import { addDays, addMonths, isoDaysAgo, isoMonthsAgo } from "./dates.mjs";
+
+/** The last day an aftercare step applies, read from content/plan.toml. */
+function untilDay(id) {
+  const plan = readFileSync(new URL("../../content/plan.toml", import.meta.url), "utf8");
+  const block = plan.split("[[aftercare]]").find((b) => b.includes(`id = "${id}"`));
+  return Number(block.match(/^until_day = (\d+)/m)[1]);
+}
 
 const stopped = isoMonthsAgo(4);
 const peel = isoDaysAgo(6);
@@ -85,7 +93,7 @@ const journeys = [
     name: "occasional ibuprofen counts as a blood thinner: ask the prescriber or the provider",
     concerns: ["fine_lines"], areas: ["forehead"], answers: { blood_thinners: "yes" },
     tier: "mn-tier-provider", rules: ["blood_thinners"], next: "doctor",
-    text: ["never stop it on your own", "If you bought it yourself, like aspirin, ibuprofen"],
+    text: ["never stop it on your own", "If you bought it yourself, like ibuprofen", "whether to pause it"],
   },
   {
     name: "rosacea routes to a provider with no session plan",
@@ -182,7 +190,7 @@ test("a first-session date gives a dated plan", async ({ page }) => {
   await expect(makeup).toHaveCount(1);
   const expected = await page.evaluate(
     (iso) => new Date(`${iso}T12:00:00`).toLocaleDateString("en", { dateStyle: "long" }),
-    addDays(first, 3),
+    addDays(first, untilDay("after_no_makeup") + 1),
   );
   await expect(makeup).toContainText(expected);
   await expect(page.locator(".mn-timeline")).not.toContainText("No makeup.");
@@ -199,6 +207,7 @@ test("under the minimum age the check ends after the age question", async ({ pag
   await w.resultsComplete();
   expect(await w.tier()).toBe("mn-tier-not-now");
   expect(await w.flagRules()).toEqual(["under_min_age", "under_22"]);
+  await expect(page.locator(".mn-ended-early")).toContainText("We stopped after your age");
   // Only what was asked is listed: concerns, areas and age.
   await w.openSection("answers");
   await expect(page.locator(".mn-answers .mn-answer-row")).toHaveCount(3);

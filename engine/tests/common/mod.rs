@@ -29,6 +29,21 @@ pub fn content() -> &'static Content {
     })
 }
 
+/// A question of the real content, by id.
+pub fn question(id: &str) -> &'static selfcheck_engine::schema::Question {
+    content()
+        .pack
+        .questions
+        .iter()
+        .find(|q| q.id == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+/// The first day a date question accepts on `today`, counted here from its `months_back`.
+pub fn window_start(id: &str, today: &str) -> Date {
+    d(today).add_months(-(question(id).months_back.expect("a date question") as i32))
+}
+
 pub fn d(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|_| panic!("bad test date {s}"))
 }

@@ -62,6 +62,9 @@ pub fn Verdict(props: &VerdictProps) -> Html {
             <div class={classes!("mn-tier", tier_class(r.tier))}>
                 <h1 class="mn-tier-title" tabindex="-1" data-focus="" elementtiming="mn-screen">{ d.ui(tier_key) }</h1>
                 <p>{ d.ui(detail_key) }</p>
+                if r.ended_early {
+                    <p class="mn-ended-early">{ d.ui("ended_early") }</p>
+                }
                 if let Some(date) = r.eligible_from {
                     <p class="mn-eligible-all" data-eligible={date.iso()}>
                         { d.ui_fill("eligible_from", &[("date", &format_date(date, lang))]) }
