@@ -2,8 +2,6 @@
 //! driven by clicks, checked by what a visitor would see.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use selfcheck_widget::app::AppProps;
 use selfcheck_widget::content::Data;
 use selfcheck_widget::{App, ROOT_ID};
@@ -33,8 +31,15 @@ fn mount() -> Element {
     root
 }
 
+/// Lets the app render what a click or input scheduled: yew renders in a task of its own, so
+/// after two animation frames the DOM shows the result (no clock involved).
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window().request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
@@ -151,4 +156,137 @@ async fn a_question_keeps_its_answer_on_back() {
         .dyn_into()
         .unwrap();
     assert!(unsure.checked(), "the earlier answer is still selected");
+}
+
+/// Waits, frame by frame (at most about two seconds), until `ready` holds: the DOM, not a clock,
+/// says when the app has rendered.
+async fn until(mut ready: impl FnMut() -> bool) {
+    for _ in 0..120 {
+        if ready() {
+            return;
+        }
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window().request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
+    panic!("the page never reached the expected state");
+}
+
+/// A fresh element to mount one component into.
+fn fresh_root(id: &str) -> Element {
+    if let Some(old) = doc().get_element_by_id(id) {
+        old.remove();
+    }
+    let root = doc().create_element("div").unwrap();
+    root.set_id(id);
+    doc().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+mod section_host {
+    use selfcheck_widget::components::section::Section;
+    use yew::prelude::*;
+
+    /// A section whose open state lives here, as the app keeps it in its reducer.
+    #[component]
+    pub fn Host() -> Html {
+        let open = use_state(|| false);
+        let ontoggle = {
+            let open = open.clone();
+            Callback::from(move |(_, now): (&'static str, bool)| open.set(now))
+        };
+        html! {
+            <Section id="about" title="About" open={*open} ontoggle={ontoggle}>
+                <p class="body">{ "Inside" }</p>
+            </Section>
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_results_section_opens_and_closes_from_its_heading_button() {
+    let root = fresh_root("section-host");
+    yew::Renderer::<section_host::Host>::with_root(root.clone()).render();
+    until(|| root.query_selector("button").ok().flatten().is_some()).await;
+    let button = || root.query_selector("h2 > button").unwrap().unwrap();
+    let body = || root.query_selector("#mn-s-about").unwrap().unwrap();
+    assert_eq!(
+        button().get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        button().get_attribute("aria-controls").as_deref(),
+        Some("mn-s-about")
+    );
+    assert!(body().has_attribute("hidden"));
+    assert!(
+        root.query_selector(".body").unwrap().is_none(),
+        "closed: nothing rendered"
+    );
+    click(&root, "h2 > button");
+    until(|| button().get_attribute("aria-expanded").as_deref() == Some("true")).await;
+    assert!(!body().has_attribute("hidden"));
+    assert_eq!(text_of(&root, ".body"), "Inside");
+    click(&root, "h2 > button");
+    until(|| button().get_attribute("aria-expanded").as_deref() == Some("false")).await;
+    assert!(body().has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn not_now_results_offer_the_clinic_and_never_a_booking() {
+    use selfcheck_engine::{Answer, Date, Responses};
+    use selfcheck_widget::screens::results::{ResultsProps, ResultsScreen};
+    let d = std::rc::Rc::new(data());
+    let mut responses = Responses {
+        concerns: ["acne_scars".to_string()].into(),
+        areas: ["cheeks".to_string()].into(),
+        ..Default::default()
+    };
+    for q in &d.pack.questions {
+        if q.kind == selfcheck_engine::schema::QuestionKind::YesNo {
+            responses.answers.insert(q.id.clone(), Answer::No);
+        }
+    }
+    responses.answers.insert("age".into(), Answer::Number(30));
+    responses
+        .answers
+        .insert("pregnant_nursing".into(), Answer::Yes);
+    let root = fresh_root("results-host");
+    let props = ResultsProps {
+        data: d.clone(),
+        responses,
+        today: Date::from_ymd(2026, 11, 24).unwrap(),
+        sections: Default::default(),
+        onsection: yew::Callback::noop(),
+        ondo: yew::Callback::noop(),
+    };
+    yew::Renderer::<ResultsScreen>::with_root_and_props(root.clone(), props).render();
+    until(|| root.query_selector(".mn-results").ok().flatten().is_some()).await;
+    let results = root.query_selector(".mn-results").unwrap().unwrap();
+    assert_eq!(
+        results.get_attribute("data-tier").as_deref(),
+        Some("mn-tier-not-now")
+    );
+    assert_eq!(results.get_attribute("data-next").as_deref(), Some("ask"));
+    assert!(root.query_selector(".mn-book").unwrap().is_none());
+    let ask = root.query_selector(".mn-ask").unwrap().unwrap();
+    let href = ask.get_attribute("href").unwrap_or_default();
+    assert!(
+        href.starts_with("tel:") || href.starts_with("mailto:"),
+        "{href}"
+    );
+    assert_eq!(ask.text_content().unwrap(), d.ui("next_ask"));
+    // The heading is the outcome itself, and the pregnancy reason is listed.
+    assert_eq!(text_of(&root, "h1"), d.ui("tier_not_now"));
+    assert!(root
+        .query_selector("[data-rule=pregnant_nursing]")
+        .unwrap()
+        .is_some());
+    // Warning signs start closed for a visitor who cannot book.
+    let red = root
+        .query_selector("[data-section=red_flags] .mn-disclosure")
+        .unwrap()
+        .unwrap();
+    assert_eq!(red.get_attribute("aria-expanded").as_deref(), Some("false"));
 }
