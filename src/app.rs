@@ -104,6 +104,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    // A printed copy shows every reason in full.
+    use_effect_with((), |_| browser::open_details_when_printing());
+
     // The browser's Back and Forward buttons.
     {
         let dispatch = state.dispatcher();

@@ -131,3 +131,23 @@ pub fn focus_soon(selector: &'static str) {
     })
     .forget();
 }
+
+/// Before the page is printed, opens every closed "why" under a reason, so a printed or saved
+/// copy (for a doctor) holds the reasons in full. Installed once.
+pub fn open_details_when_printing() {
+    use wasm_bindgen::JsCast;
+    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+        let Ok(all) = gloo::utils::document().query_selector_all("#app details") else {
+            return;
+        };
+        for i in 0..all.length() {
+            if let Some(d) = all
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                d.set_open(true);
+            }
+        }
+    })
+    .forget();
+}

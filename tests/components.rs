@@ -220,14 +220,19 @@ async fn a_results_section_opens_and_closes_from_its_heading_button() {
         Some("mn-s-about")
     );
     assert!(body().has_attribute("hidden"));
+    let shown = |el: Element| el.dyn_into::<HtmlElement>().unwrap().offset_height() > 0;
     assert!(
-        root.query_selector(".body").unwrap().is_none(),
-        "closed: nothing rendered"
+        !shown(root.query_selector(".body").unwrap().unwrap()),
+        "closed: not shown"
     );
     click(&root, "h2 > button");
     until(|| button().get_attribute("aria-expanded").as_deref() == Some("true")).await;
     assert!(!body().has_attribute("hidden"));
     assert_eq!(text_of(&root, ".body"), "Inside");
+    assert!(
+        shown(root.query_selector(".body").unwrap().unwrap()),
+        "open: shown"
+    );
     click(&root, "h2 > button");
     until(|| button().get_attribute("aria-expanded").as_deref() == Some("false")).await;
     assert!(body().has_attribute("hidden"));

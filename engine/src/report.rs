@@ -62,6 +62,8 @@ pub struct Report {
     /// The first day a dated plan may start; `None` when no dated plan fits the outcome (not
     /// now with no known end).
     pub first_session_from: Option<Date>,
+    /// The plan is only "if a provider agrees", from `first_session_from` (not now, with an end).
+    pub plan_if_agreed: bool,
     /// Sessions, downtime, preparation, aftercare, warning signs and notes.
     pub plan: Plan,
     /// The dated plan, when the visitor picked a first session that fits.
@@ -78,9 +80,13 @@ impl Report {
         let ctx = Ctx::new(pack, responses, min_age, today);
         let outcome = ctx.outcome();
         let plan = plan(pack, &ctx);
+        // When the check ended early nothing else was screened: only the do-not-treat reasons
+        // stand (an under-age visitor is not told to raise their age "at the consultation").
+        let ended = outcome.ended_early;
         let reasons: Vec<Reason> = outcome
             .flags
             .into_iter()
+            .filter(|f| !ended || f.level == Level::NotNow)
             .map(|flag| {
                 let rule = pack.rules.iter().find(|r| r.id == flag.rule);
                 Reason {
@@ -107,6 +113,7 @@ impl Report {
             }
         }
         Report {
+            plan_if_agreed: outcome.tier == Tier::NotSuitableNow && first_session_from.is_some(),
             content_version: pack.meta.version.clone(),
             today,
             tier: outcome.tier,

@@ -49,6 +49,9 @@ pub struct Meta {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    /// The content version reviewed: must equal the pack's version, so a review never carries
+    /// over to content nobody reviewed.
+    pub version: String,
     /// Who reviewed it, as visitors should read it ("Dr A. Jones, dermatologist").
     pub by: String,
     /// The day of the review.
@@ -279,7 +282,8 @@ pub struct Rule {
     pub when: Cond,
     /// How strongly it speaks.
     pub level: Level,
-    /// For `see_provider` rules (required there, and only there): who to see first.
+    /// Who to see first: required for `see_provider` rules, allowed for `not_now` ones (a
+    /// bleeding disorder: the visitor's own doctor), never for advice.
     #[serde(default)]
     pub see: Option<See>,
     /// For `not_now` rules with a known end: the date answer it counts from and the wait.

@@ -363,9 +363,18 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
             if text.trim().is_empty() {
                 ck.err("sources.toml", &s.id, field, "is empty");
             }
-            // Visitors read these: no internal names of the project's own files.
+            // Visitors read these: no internal names of the project's own files, and no bare
+            // source key standing in for a title (S-20, CLIN-C).
             let lower = text.to_lowercase();
-            if lower.contains("seed") || lower.contains("fact s-") {
+            let bare_key = pack.sources.iter().any(|x| text.trim() == x.id)
+                || text
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .any(|w| {
+                        w.len() > 2
+                            && w.starts_with("S-")
+                            && w[2..].bytes().all(|b| b.is_ascii_digit())
+                    });
+            if lower.contains("seed") || lower.contains("fact s-") || bare_key {
                 ck.err(
                     "sources.toml",
                     &s.id,
@@ -392,6 +401,17 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
                 "",
                 "review.by",
                 "is empty; say who reviewed the content",
+            );
+        }
+        if review.version != pack.meta.version {
+            ck.err(
+                "pack.toml",
+                "",
+                "review.version",
+                format!(
+                    "{:?} was reviewed, but this is version {:?}: visitors would be told a review covers content nobody reviewed",
+                    review.version, pack.meta.version
+                ),
             );
         }
     }
@@ -521,11 +541,11 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
                 "see",
                 "a see_provider rule must say who to see first: own_doctor or consultation",
             ),
-            (Level::NotNow | Level::Advice, Some(_)) => ck.err(
+            (Level::Advice, Some(_)) => ck.err(
                 "rules.toml",
                 &r.id,
                 "see",
-                "only see_provider rules say who to see",
+                "advice does not send anyone to see anyone; only see_provider and not_now rules say who to see",
             ),
             _ => {}
         }

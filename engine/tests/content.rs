@@ -422,7 +422,11 @@ fn rejects_an_aftercare_step_whose_end_has_no_text() {
 #[test]
 fn rejects_a_see_provider_rule_that_does_not_say_who_to_see() {
     let e = broken("rules.toml", |t| {
-        t.replacen("see = \"own_doctor\"\n", "", 1)
+        t.replacen(
+            "level = \"see_provider\"\nsee = \"own_doctor\"\n",
+            "level = \"see_provider\"\n",
+            1,
+        )
     });
     expect(
         e,
@@ -443,7 +447,7 @@ fn rejects_a_see_provider_rule_that_does_not_say_who_to_see() {
         "rules.toml",
         "concern_pigment",
         "see",
-        "only see_provider rules",
+        "advice does not send anyone",
     );
 }
 
@@ -469,9 +473,39 @@ fn rejects_source_titles_a_visitor_should_not_see() {
     expect(
         e,
         "sources.toml",
-        "S-17",
+        "FDA-MN",
         "url",
         "must be an https:// address",
+    );
+}
+
+#[test]
+fn rejects_a_review_of_another_version_and_bare_source_keys() {
+    let e = broken("pack.toml", |t| {
+        format!(
+            "{t}\n[review]\nversion = \"2020.1.1\"\nby = \"Dr A. Reviewer\"\non = \"2026-11-24\"\n"
+        )
+    });
+    expect(
+        e,
+        "pack.toml",
+        "",
+        "review.version",
+        "\"2020.1.1\" was reviewed",
+    );
+    let e = broken("sources.toml", |t| {
+        t.replacen(
+            "title = \"SkinPen instructions for use\"",
+            "title = \"See S-20\"",
+            1,
+        )
+    });
+    expect(
+        e,
+        "sources.toml",
+        "SP-IFU",
+        "title",
+        "names an internal file or fact",
     );
 }
 

@@ -5,7 +5,7 @@ mod common;
 
 use common::{content, d, visitor};
 use proptest::prelude::*;
-use selfcheck_engine::report::{first_session_from, key_sources, next_step, KEY_SOURCES};
+use selfcheck_engine::report::{first_session_from, key_sources, KEY_SOURCES};
 use selfcheck_engine::schema::{Level, See};
 use selfcheck_engine::{Action, Journey, NextStep, Report, Responses, Step, Tier};
 
@@ -214,18 +214,41 @@ proptest! {
             }
         }
         let report = Report::new(&c.pack, &r, 18, d(T));
-        let consultation_only = report.reasons.iter()
-            .filter(|x| x.flag.level == Level::SeeProvider)
-            .all(|x| x.see == Some(See::Consultation));
-        let expected = match report.tier {
-            Tier::GoodToBook => true,
-            Tier::SeeProviderFirst => consultation_only,
-            Tier::NotSuitableNow => false,
-        };
-        prop_assert_eq!(report.may_book(), expected);
-        prop_assert_eq!(next_step(report.tier, &report.reasons), report.next_step);
-        if report.tier == Tier::NotSuitableNow {
-            prop_assert_eq!(report.next_step, NextStep::AskClinic);
-        }
+        // Read who to see from the content itself, not from the report under test.
+        let rule = |id: &str| c.pack.rules.iter().find(|x| x.id == id).unwrap();
+        let outcome = selfcheck_engine::evaluate(&c.pack, &r, 18, d(T));
+        let any_not_now = outcome.flags.iter().any(|f| rule(&f.rule).level == Level::NotNow);
+        let consultation_only = outcome
+            .flags
+            .iter()
+            .filter(|f| rule(&f.rule).level == Level::SeeProvider)
+            .all(|f| rule(&f.rule).see == Some(See::Consultation));
+        prop_assert_eq!(report.may_book(), !any_not_now && consultation_only);
+        prop_assert_eq!(report.next_step == NextStep::AskClinic, any_not_now);
     }
+}
+
+#[test]
+fn under_the_minimum_age_only_the_do_not_treat_reasons_stand() {
+    let c = content();
+    let mut r = Responses {
+        concerns: ["acne_scars".into()].into(),
+        areas: ["neck".into()].into(),
+        ..Default::default()
+    };
+    r.answers
+        .insert("age".into(), selfcheck_engine::Answer::Number(16));
+    let report = Report::new(&c.pack, &r, 18, d(T));
+    assert!(report.ended_early);
+    let rules: Vec<&str> = report
+        .reasons
+        .iter()
+        .map(|x| x.flag.rule.as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        ["under_min_age"],
+        "no 'raise it at your consultation' for a 16-year-old"
+    );
+    assert_eq!(report.next_step, NextStep::AskClinic);
 }

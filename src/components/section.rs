@@ -17,12 +17,12 @@ pub struct SectionProps {
     /// Extra classes on the section.
     #[prop_or_default]
     pub class: Classes,
-    /// The body, rendered only while open.
+    /// The body: hidden while closed (still in the page, so a printed copy can show it).
     #[prop_or_default]
     pub children: Html,
 }
 
-/// A section with a heading button; the body is rendered only while open.
+/// A section with a heading button that shows or hides the body.
 #[component]
 pub fn Section(props: &SectionProps) -> Html {
     let id = props.id;
@@ -38,7 +38,7 @@ pub fn Section(props: &SectionProps) -> Html {
                 </button>
             </h2>
             <div id={body_id} class="mn-section-body" hidden={!open}>
-                if open { { props.children.clone() } }
+                { props.children.clone() }
             </div>
         </section>
     }

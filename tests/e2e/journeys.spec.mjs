@@ -32,7 +32,7 @@ const journeys = [
   {
     name: "a 16-year-old is not suitable now",
     concerns: ["acne_scars"], areas: ["cheeks"], answers: { age: 16 },
-    tier: "mn-tier-not-now", rules: ["under_min_age", "under_22"],
+    tier: "mn-tier-not-now", rules: ["under_min_age"],
   },
   {
     name: "stopped isotretinoin four months ago: eligible 12 months after the last dose",
@@ -48,7 +48,7 @@ const journeys = [
     name: "on warfarin: see a provider first, never told to stop",
     concerns: ["fine_lines"], areas: ["around_eyes"], answers: { blood_thinners: "yes" },
     tier: "mn-tier-provider", rules: ["blood_thinners", "area_eyes"],
-    text: ["Do not stop or change any medicine on your own."], next: "doctor",
+    text: ["Never stop a medicine on your own."], next: "doctor",
   },
   {
     name: "active cold sore on the lips",
@@ -115,7 +115,7 @@ const journeys = [
     name: "not sure about pregnancy is read as a possible yes",
     concerns: ["texture"], areas: ["cheeks"], answers: { pregnant_nursing: "unsure" },
     tier: "mn-tier-not-now", rules: ["pregnant_nursing"],
-    text: ["You said you were not sure, so we took the safe side.", "so we cannot say it is safe right now"],
+    text: ["Not sure: we took the safe side", "so we cannot say it is safe right now"],
   },
   {
     name: "Botox three months ago: the provider decides the wait",
@@ -206,7 +206,7 @@ test("under the minimum age the check ends after the age question", async ({ pag
   await w.answer(16);
   await w.resultsComplete();
   expect(await w.tier()).toBe("mn-tier-not-now");
-  expect(await w.flagRules()).toEqual(["under_min_age", "under_22"]);
+  expect(await w.flagRules()).toEqual(["under_min_age"]);
   await expect(page.locator(".mn-ended-early")).toContainText("We stopped after your age");
   // Only what was asked is listed: concerns, areas and age.
   await w.openSection("answers");

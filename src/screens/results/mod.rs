@@ -72,6 +72,10 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
             </Section>
         }
     };
+    let has_advice = report
+        .reasons
+        .iter()
+        .any(|x| x.flag.level == selfcheck_engine::schema::Level::Advice);
     let part = |topic: NoteTopic| html! { <notes::Notes data={d.clone()} report={report.clone()} topic={topic} /> };
 
     // "Change an answer": open the answers and take focus there.
@@ -100,7 +104,8 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     html! {
         <section class="mn-screen mn-results" data-tier={outcome::tier_class(report.tier)}
             data-next={outcome::next_class(report.next_step)}>
-            <outcome::Verdict data={d.clone()} report={report.clone()} onchange_answers={onchange_answers} />
+            <outcome::Verdict data={d.clone()} report={report.clone()} onchange_answers={onchange_answers}
+                good_to_know={if has_advice { section("good_to_know", "good_to_know", outcome::advice_list(d, &report)) } else { Html::default() }} />
 
             <div class="mn-sections">
                 { section("plan", "plan_heading", html! { <plan::PlanPart data={d.clone()} report={report.clone()} ondo={props.ondo.clone()} /> }) }

@@ -37,6 +37,8 @@ pub struct VerdictProps {
     pub report: Rc<Report>,
     /// "Change an answer".
     pub onchange_answers: Callback<MouseEvent>,
+    /// The "good to know" section, rendered by the screen with the other sections.
+    pub good_to_know: Html,
 }
 
 /// Can I go ahead, why, and what exactly do I do next.
@@ -51,10 +53,11 @@ pub fn Verdict(props: &VerdictProps) -> Html {
         Tier::NotSuitableNow if r.unsure_only => ("tier_not_now", "tier_not_now_unsure_detail"),
         Tier::NotSuitableNow => ("tier_not_now", "tier_not_now_detail"),
     };
-    let (reasons, advice): (Vec<&Reason>, Vec<&Reason>) = r
+    let reasons: Vec<&Reason> = r
         .reasons
         .iter()
-        .partition(|x| x.flag.level != Level::Advice);
+        .filter(|x| x.flag.level != Level::Advice)
+        .collect();
 
     html! {
         <>
@@ -75,23 +78,29 @@ pub fn Verdict(props: &VerdictProps) -> Html {
             if !reasons.is_empty() {
                 <section aria-labelledby="mn-h-reasons" class="mn-reasons">
                     <h2 id="mn-h-reasons">{ d.ui("reasons_heading") }</h2>
-                    <ul class="mn-flags">{ for reasons.iter().map(|x| reason_item(d, x)) }</ul>
+                    <ul class="mn-flags">{ for reasons.iter().map(|x| reason_item(d, x, r.eligible_from)) }</ul>
                 </section>
             }
             <p><button type="button" class="mn-link mn-change-answers" onclick={props.onchange_answers.clone()}>{ d.ui("change_answers") }</button></p>
-            if !advice.is_empty() {
-                <section aria-labelledby="mn-h-good-to-know" class="mn-good-to-know">
-                    <h2 id="mn-h-good-to-know">{ d.ui("good_to_know") }</h2>
-                    <ul class="mn-flags">{ for advice.iter().map(|x| reason_item(d, x)) }</ul>
-                </section>
-            }
+            { props.good_to_know.clone() }
         </>
     }
 }
 
+/// The "good to know" notes (advice reasons), for their section.
+pub fn advice_list(d: &Data, r: &Report) -> Html {
+    let items = r
+        .reasons
+        .iter()
+        .filter(|x| x.flag.level == Level::Advice)
+        .map(|x| reason_item(d, x, None));
+    html! { <ul class="mn-flags">{ for items }</ul> }
+}
+
 /// One reason: its title and what to do in one line (which opens to say why, with the sources
-/// that matter), then who to see and when it may change.
-fn reason_item(d: &Data, x: &Reason) -> Html {
+/// that matter), short tags for who to see and "you were not sure", and when it may change
+/// (unless that is the overall date already shown above).
+fn reason_item(d: &Data, x: &Reason, overall: Option<selfcheck_engine::Date>) -> Html {
     let f = &x.flag;
     let Some(t) = d.locale.flags.get(&f.rule) else {
         return Html::default();
@@ -101,17 +110,41 @@ fn reason_item(d: &Data, x: &Reason) -> Html {
         Level::SeeProvider => "mn-flag mn-flag-provider",
         Level::Advice => "mn-flag mn-flag-advice",
     };
-    let see = x.see.map(|s| match s {
-        See::OwnDoctor => ("own_doctor", d.ui("see_own_doctor")),
-        See::Consultation => ("consultation", d.ui("see_at_consultation")),
-    });
+    // Who to see decides the next step for see-a-provider reasons; a do-not-treat reason's
+    // action already names the doctor, so it carries no tag.
+    let see = x
+        .see
+        .filter(|_| f.level == Level::SeeProvider)
+        .map(|s| match s {
+            See::OwnDoctor => ("own_doctor", d.ui("see_own_doctor")),
+            See::Consultation => ("consultation", d.ui("see_at_consultation")),
+        });
     let lang = d.locale.code.as_str();
-    let based_on: Vec<&str> = x
+    let based_on: Vec<String> = x
         .key_sources
         .iter()
         .filter_map(|id| d.pack.sources.iter().find(|s| &s.id == id))
-        .map(|s| s.title.as_str())
+        .map(|s| format!("{} ({})", s.title, s.publisher))
         .collect();
+    // When it may change: its own date (unless it is the overall date shown above), else the
+    // condition in words.
+    let when = match (f.eligible_from, &t.until) {
+        (Some(date), _) if Some(date) == overall => Html::default(),
+        (Some(date), _) => html! {
+            <p class="mn-eligible" data-eligible={date.iso()}>
+                { d.ui_fill("eligible_from", &[("date", &format_date(date, lang))]) }
+            </p>
+        },
+        // The condition speaks for itself on screen ("Once the skin has fully healed."); a
+        // screen reader also hears what it is.
+        (None, Some(until)) => html! {
+            <p class="mn-until">
+                <span class="mn-visually-hidden">{ d.ui_fill("eligible_when", &[("until", "")]) }</span>
+                { until.clone() }
+            </p>
+        },
+        (None, None) => Html::default(),
+    };
     html! {
         <li class={level_class} data-rule={f.rule.clone()}>
             <details class="mn-more">
@@ -119,19 +152,17 @@ fn reason_item(d: &Data, x: &Reason) -> Html {
                 <p>{ t.reason.clone() }</p>
                 <p class="mn-cite">{ d.ui_fill("based_on", &[("sources", &based_on.join("; "))]) }</p>
             </details>
-            if let Some((key, label)) = see {
-                <p class="mn-see" data-see={key}>{ label }</p>
-            }
-            if f.unsure {
-                <p class="mn-unsure">{ d.ui("you_were_unsure") }</p>
-            }
-            if let Some(date) = f.eligible_from {
-                <p class="mn-eligible" data-eligible={date.iso()}>
-                    { d.ui_fill("eligible_from", &[("date", &format_date(date, lang))]) }
+            if see.is_some() || f.unsure {
+                <p class="mn-tags">
+                    if let Some((key, label)) = see {
+                        <span class="mn-tag mn-see" data-see={key}>{ label }</span>
+                    }
+                    if f.unsure {
+                        <span class="mn-tag mn-unsure">{ d.ui("you_were_unsure") }</span>
+                    }
                 </p>
-            } else if let Some(until) = &t.until {
-                <p class="mn-until">{ d.ui_fill("eligible_when", &[("until", until)]) }</p>
             }
+            { when }
         </li>
     }
 }
@@ -164,36 +195,22 @@ pub fn NextStepBox(props: &NextStepProps) -> Html {
             </>
         },
         NextStep::TalkToDoctor => {
+            // Print (or save as a PDF) this page to take along; the clinic stays reachable.
             let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
             html! {
                 <>
                     <button type="button" class="mn-button mn-button-primary mn-doctor"
                         aria-describedby="mn-next-hint" onclick={onprint}>{ d.ui("next_doctor") }</button>
                     <p class="mn-hint" id="mn-next-hint">{ d.ui_fill("next_doctor_hint", &[("clinic", name)]) }</p>
+                    <p class="mn-contact">{ for contact_links(d) }</p>
                 </>
             }
         }
         NextStep::AskClinic => {
-            let tel = clinic.phone.as_ref().map(|p| {
-                let digits: String = p
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '+')
-                    .collect();
-                (
-                    format!("tel:{digits}"),
-                    d.ui_fill("call_clinic", &[("phone", p)]),
-                )
-            });
-            let mail = clinic.email.as_ref().map(|e| {
-                (
-                    format!("mailto:{e}"),
-                    d.ui_fill("email_clinic", &[("email", e)]),
-                )
-            });
-            // Validation makes sure the clinic gave at least one of them.
-            let primary = tel
-                .clone()
-                .or(mail.clone())
+            // Validation makes sure the clinic gave a phone number or an email address.
+            let primary = contact(d)
+                .into_iter()
+                .next()
                 .map(|(href, _)| href)
                 .unwrap_or_default();
             html! {
@@ -201,11 +218,7 @@ pub fn NextStepBox(props: &NextStepProps) -> Html {
                     <a class="mn-button mn-button-primary mn-ask" href={primary} aria-describedby="mn-next-hint">
                         { d.ui("next_ask") }
                     </a>
-                    <p class="mn-contact" id="mn-next-hint">
-                        { for tel.into_iter().chain(mail).map(|(href, label)| html! {
-                            <a class="mn-contact-link" href={href}>{ label }</a>
-                        }) }
-                    </p>
+                    <p class="mn-contact" id="mn-next-hint">{ for contact_links(d) }</p>
                 </>
             }
         }
@@ -216,4 +229,33 @@ pub fn NextStepBox(props: &NextStepProps) -> Html {
             { action }
         </section>
     }
+}
+
+/// The clinic's phone (first) and email, as link targets and labels.
+fn contact(d: &Data) -> Vec<(String, String)> {
+    let clinic = &d.clinic;
+    let tel = clinic.phone.as_ref().map(|p| {
+        let digits: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        (
+            format!("tel:{digits}"),
+            d.ui_fill("call_clinic", &[("phone", p)]),
+        )
+    });
+    let mail = clinic.email.as_ref().map(|e| {
+        (
+            format!("mailto:{e}"),
+            d.ui_fill("email_clinic", &[("email", e)]),
+        )
+    });
+    tel.into_iter().chain(mail).collect()
+}
+
+/// The clinic's contact details as links.
+fn contact_links(d: &Data) -> impl Iterator<Item = Html> {
+    contact(d)
+        .into_iter()
+        .map(|(href, label)| html! { <a class="mn-contact-link" href={href}>{ label }</a> })
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use selfcheck_engine::{Action, Date, Event as PlanEvent, Report, Tier};
+use selfcheck_engine::{Action, Date, Event as PlanEvent, Report};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -49,8 +49,8 @@ pub fn PlanPart(props: &PlanPartProps) -> Html {
     };
 
     // Not now with a known end: the plan starts then, and only if a provider agrees.
-    let from_notice = match (r.tier, r.first_session_from) {
-        (Tier::NotSuitableNow, Some(from)) => html! {
+    let from_notice = match (r.plan_if_agreed, r.first_session_from) {
+        (true, Some(from)) => html! {
             <p class="mn-plan-from" data-from={from.iso()}>
                 <strong>{ d.ui_fill("plan_from", &[("date", &format_date(from, lang))]) }</strong>
             </p>

@@ -8,11 +8,19 @@ use super::PartProps;
 #[component]
 pub fn Sources(props: &PartProps) -> Html {
     let d = &props.data;
+    // Several facts can come from one article: list each title and publisher once.
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     let items = props
         .report
         .sources
         .iter()
         .filter_map(|id| d.pack.sources.iter().find(|s| &s.id == id))
+        .filter(|s| {
+            let key = (s.title.as_str(), s.publisher.as_str());
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        })
         .map(|s| {
             let title = match &s.url {
                 Some(url) => html! {
