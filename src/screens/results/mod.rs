@@ -104,10 +104,12 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     html! {
         <section class="mn-screen mn-results" data-tier={outcome::tier_class(report.tier)}
             data-next={outcome::next_class(report.next_step)}>
-            <outcome::Verdict data={d.clone()} report={report.clone()} onchange_answers={onchange_answers}
-                good_to_know={if has_advice { section("good_to_know", "good_to_know", outcome::advice_list(d, &report)) } else { Html::default() }} />
+            <outcome::Verdict data={d.clone()} report={report.clone()} onchange_answers={onchange_answers} />
 
             <div class="mn-sections">
+                if has_advice {
+                    { section("good_to_know", "good_to_know", outcome::advice_list(d, &report)) }
+                }
                 { section("plan", "plan_heading", html! { <plan::PlanPart data={d.clone()} report={report.clone()} ondo={props.ondo.clone()} /> }) }
                 { section("prep", "prep_heading", html! { <care::Prep data={d.clone()} report={report.clone()} /> }) }
                 { section("aftercare", "aftercare_heading", html! { <care::Aftercare data={d.clone()} report={report.clone()} /> }) }

@@ -37,8 +37,6 @@ pub struct VerdictProps {
     pub report: Rc<Report>,
     /// "Change an answer".
     pub onchange_answers: Callback<MouseEvent>,
-    /// The "good to know" section, rendered by the screen with the other sections.
-    pub good_to_know: Html,
 }
 
 /// Can I go ahead, why, and what exactly do I do next.
@@ -82,7 +80,6 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                 </section>
             }
             <p><button type="button" class="mn-link mn-change-answers" onclick={props.onchange_answers.clone()}>{ d.ui("change_answers") }</button></p>
-            { props.good_to_know.clone() }
         </>
     }
 }
