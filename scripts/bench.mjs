@@ -2,11 +2,13 @@
 // timings for the release build in dist/. Figures only: nothing here passes or fails.
 //
 //   scripts/bench.sh            (builds first, then runs this)
-//   node scripts/bench.mjs [--journeys 100] [--no-lighthouse]
+//   node scripts/bench.mjs [--journeys 100] [--no-lighthouse] [--no-other-engines]
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { measure, BUDGET } from "./sizes.mjs";
+import { launch } from "../tests/cross/engines.mjs";
+import { serve } from "../tests/cross/server.mjs";
 
 const PORT = 4180;
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -161,6 +163,40 @@ async function browserFigures() {
   return { paint, ready, first, all, afterOne, afterMany, painted };
 }
 
+// WebKit and Firefox over WebDriver, as the cross-engine tests drive them (tests/cross/): the
+// same instrument and in-page journeys as Chromium above. WebDriver has no init scripts, so the
+// cross-engine test server puts the instrument into index.html before any other script.
+// Element Timing and heap figures exist in Chromium only.
+async function webdriverFigures(id) {
+  const server = await serve("dist", { head: `<script>(${instrument})();</script>` });
+  let browser;
+  try {
+    browser = await launch(id);
+    const d = browser.driver;
+    await d.manage().window().setRect({ width: 390, height: 844 }).catch(() => {});
+    await d.get(server.url);
+    await d.wait(() => d.executeScript("return !!(window.__bench && window.__bench.ready !== null);"), 30_000);
+    const { paint, ready, size } = await d.executeScript(`return {
+      paint: Object.fromEntries(performance.getEntriesByType("paint").map((p) => [p.name, p.startTime])),
+      ready: window.__bench.ready, size: innerWidth + "x" + innerHeight };`);
+    const run = async () => {
+      const r = await d.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        (${journeyInPage})().then(done, (e) => done({ error: String((e && e.stack) || e) }));`);
+      if (!Array.isArray(r)) throw new Error(r?.error ?? "journey failed");
+      return r;
+    };
+    const first = await run();
+    let all = [...first];
+    for (let i = 1; i < JOURNEYS; i++) all = all.concat(await run());
+    return { engine: `${browser.engine.label} ${browser.version}`, paint, ready, size, first, all };
+  } catch (e) {
+    return { engine: browser ? `${browser.engine.label} ${browser.version}` : id, error: String(e.message ?? e).split("\n")[0] };
+  } finally {
+    await browser?.stop();
+    await server.close();
+  }
+}
+
 function lighthouse() {
   try {
     const out = execFileSync("node_modules/.bin/lighthouse", [URL_, "--quiet", "--output=json",
@@ -197,13 +233,15 @@ try {
   }
   const sizes = measure();
   const b = await browserFigures();
+  const others = args.includes("--no-other-engines") ? [] : [await webdriverFigures("webkit"), await webdriverFigures("firefox")];
   const lh = args.includes("--no-lighthouse") ? { skipped: true } : lighthouse();
   const native = nativeFigures();
 
   const lines = [];
   lines.push("SIZES (dist/, bytes)");
   for (const r of sizes.rows) lines.push(`  ${r.file.padEnd(44)} raw ${String(r.raw).padStart(8)}  gzip ${String(r.gzip).padStart(7)}  brotli ${String(r.brotli).padStart(7)}`);
-  lines.push(`  first screen: ${kb(sizes.firstScreen.brotli)} KB brotli (budget ${kb(BUDGET.firstScreen)} KB), ${kb(sizes.firstScreen.gzip)} KB gzip, ${kb(sizes.firstScreen.raw)} KB raw`);
+  lines.push(`  first paint:  ${kb(sizes.firstPaint.brotli)} KB brotli (budget ${kb(BUDGET.firstPaint)} KB), ${kb(sizes.firstPaint.gzip)} KB gzip, ${kb(sizes.firstPaint.raw)} KB raw`);
+  lines.push(`  first screen interactive: ${kb(sizes.firstScreen.brotli)} KB brotli, ${kb(sizes.firstScreen.gzip)} KB gzip, ${kb(sizes.firstScreen.raw)} KB raw`);
   lines.push(`  whole app:    ${kb(sizes.wholeApp.brotli)} KB brotli (budget ${kb(BUDGET.wholeApp)} KB), ${kb(sizes.wholeApp.gzip)} KB gzip, ${kb(sizes.wholeApp.raw)} KB raw`);
   lines.push("");
   lines.push(`BROWSER (headless Chromium on 127.0.0.1, no throttling, 390x844)`);
@@ -218,6 +256,29 @@ try {
   lines.push(`  memory after 1 journey              JS heap ${kb(b.afterOne.jsHeap)} KB, wasm ${kb(b.afterOne.wasm)} KB`);
   lines.push(`  memory after ${JOURNEYS} journeys           JS heap ${kb(b.afterMany.jsHeap)} KB, wasm ${kb(b.afterMany.wasm)} KB`);
   lines.push("");
+  if (others.length) {
+    // The same figures side by side: Chromium's from above, WebKit's and Firefox's over WebDriver.
+    const col = (x) => String(x).padStart(27);
+    const summary = (e) => {
+      if (e.error) return { size: "-", fcp: "-", ready: "-", dom: "-", paint: "-" };
+      const d = e.all.map((t) => t.dom), p = e.all.map((t) => t.paint);
+      const three = (xs) => `${ms(median(xs))} / ${ms(p95(xs))} / ${ms(max(xs))} ms`;
+      return { size: e.size, fcp: `${ms(e.paint["first-contentful-paint"] ?? NaN)} ms`, ready: `${ms(e.ready)} ms`,
+        dom: three(d), paint: three(p) };
+    };
+    const cols = [{ name: "Chromium (Playwright)", ...summary({ size: "390x844", paint: b.paint, ready: b.ready, all: b.all }) },
+      ...others.map((e) => ({ name: e.engine, ...summary(e) }))];
+    lines.push(`ENGINES (127.0.0.1, no throttling; ${JOURNEYS} journeys each; WebKit is MiniBrowser (WebKitGTK) on a virtual display, Firefox headless;`);
+    lines.push(`  WebKit and Firefox over WebDriver, their clocks rounded to 1 ms)`);
+    lines.push(`  ${"".padEnd(36)}${cols.map((c) => col(c.name)).join("")}`);
+    lines.push(`  ${"viewport (smallest window allowed)".padEnd(36)}${cols.map((c) => col(c.size)).join("")}`);
+    lines.push(`  ${"first contentful paint".padEnd(36)}${cols.map((c) => col(c.fcp)).join("")}`);
+    lines.push(`  ${"first screen interactive".padEnd(36)}${cols.map((c) => col(c.ready)).join("")}`);
+    lines.push(`  ${"answer -> next screen in the DOM".padEnd(36)}${cols.map((c) => col(c.dom)).join("")}   (median / p95 / worst)`);
+    lines.push(`  ${"answer -> frame after the update".padEnd(36)}${cols.map((c) => col(c.paint)).join("")}   (median / p95 / worst)`);
+    for (const e of others) if (e.error) lines.push(`  ${e.engine}: ${e.error}`);
+    lines.push("");
+  }
   if (lh.error || lh.skipped) lines.push(`LIGHTHOUSE: ${lh.error ?? "skipped"}`);
   else {
     lines.push("LIGHTHOUSE (mobile, simulated throttling: 150 ms RTT, 1.6 Mbps, 4x CPU)");
@@ -228,7 +289,11 @@ try {
   lines.push(native);
   console.log(lines.join("\n"));
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/latest.json", JSON.stringify({ sizes, browser: { ...b, all: undefined, first: undefined, painted: { median: median(b.painted), worst: max(b.painted) }, answerDom: { median: median(dom), worst: max(dom) }, answerPaint: { median: median(paint), worst: max(paint) } }, lighthouse: lh, native }, null, 2));
+  writeFileSync("bench-results/latest.json", JSON.stringify({ sizes, browser: { ...b, all: undefined, first: undefined, painted: { median: median(b.painted), worst: max(b.painted) }, answerDom: { median: median(dom), worst: max(dom) }, answerPaint: { median: median(paint), worst: max(paint) } }, engines: others.map((e) => (e.error ? e : {
+    engine: e.engine, viewport: e.size, firstContentfulPaint: e.paint["first-contentful-paint"] ?? null, ready: e.ready,
+    answerDom: { median: median(e.all.map((t) => t.dom)), p95: p95(e.all.map((t) => t.dom)), worst: max(e.all.map((t) => t.dom)) },
+    answerPaint: { median: median(e.all.map((t) => t.paint)), p95: p95(e.all.map((t) => t.paint)), worst: max(e.all.map((t) => t.paint)) },
+  })), lighthouse: lh, native }, null, 2));
 } finally {
   server.kill();
 }

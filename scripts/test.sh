@@ -5,6 +5,7 @@
 #   3. component tests in headless Chromium (wasm-bindgen-test)
 #   4. release build of dist/ and the size budget
 #   5. end-to-end journeys in headless Chromium against dist/ on 127.0.0.1 (Playwright)
+#   6. the same journeys in WebKit and Firefox over WebDriver (scripts/cross.sh, tests/cross/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -43,9 +44,13 @@ node scripts/sizes.mjs --check
 step "end-to-end (Playwright, headless Chromium)"
 counted playwright test --config tests/e2e/playwright.config.mjs
 
-# One total over every layer: cargo's "N passed; M failed;" lines and Playwright's summary.
+step "cross-engine end-to-end (WebDriver: WebKit and Firefox)"
+counted scripts/cross.sh dist
+
+# One total over every layer: cargo's "N passed; M failed;" lines, Playwright's summary and the
+# Node test runner's ("ℹ pass N", "ℹ fail N", "ℹ cancelled N").
 count() { { grep -aoE "$1" "$log" || true; } | { grep -oE '[0-9]+' || true; } | awk '{s += $1} END {print s + 0}'; }
-passed=$(( $(count '[0-9]+ passed;') + $(count '^ +[0-9]+ passed \(') ))
-failed=$(( $(count '[0-9]+ failed;') + $(count '^ +[0-9]+ failed$') ))
+passed=$(( $(count '[0-9]+ passed;') + $(count '^ +[0-9]+ passed \(') + $(count '^ℹ pass [0-9]+$') ))
+failed=$(( $(count '[0-9]+ failed;') + $(count '^ +[0-9]+ failed$') + $(count '^ℹ (fail|cancelled) [0-9]+$') ))
 printf '\nAll test layers passed in %ss.\n' "$(( $(date +%s) - start ))"
 printf 'total: %s passed, %s failed\n' "$passed" "$failed"

@@ -1,0 +1,282 @@
+// The journeys every engine must pass (issue 16): personas for every tier, a date question
+// typed as a visitor types it, the widget's Back and the browser's Back and Forward, a reload in
+// the middle, a whole journey by keyboard alone, and no errors on the page in any of them.
+// webkit.test.mjs and firefox.test.mjs run this suite in their engine; Chromium runs the same
+// journeys (and more) in tests/e2e/ with Playwright.
+//
+// Later issues add their key journeys here (embed auto-height, locale switch and RTL, offline,
+// kiosk reset, print and calendar download).
+import { describe, it, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { launch, RESULTS } from "./engines.mjs";
+import { serve } from "./server.mjs";
+import { Widget, Key } from "./widget.mjs";
+import { addDays, isoDaysAgo } from "../e2e/dates.mjs";
+
+// The built widget to test: dist/ by default (the test command builds it just before).
+const DIST = process.env.CROSS_DIST ?? "dist";
+const TEST_TIMEOUT = 120_000;
+
+const personas = [
+  {
+    name: "healthy adult with fine lines on the forehead can book",
+    concerns: ["fine_lines"], areas: ["forehead"], answers: {},
+    tier: "mn-tier-good",
+  },
+  {
+    name: "on blood thinners, around the eyes: see a provider first",
+    concerns: ["fine_lines"], areas: ["around_eyes"], answers: { blood_thinners: "yes" },
+    tier: "mn-tier-provider", rules: ["blood_thinners", "area_eyes"],
+  },
+  {
+    name: "pregnant visitor with acne scars is not suitable now",
+    concerns: ["acne_scars"], areas: ["cheeks"], answers: { pregnant_nursing: "yes" },
+    tier: "mn-tier-not-now", rules: ["pregnant_nursing"],
+  },
+  {
+    name: "not sure about pregnancy is read as a possible yes",
+    concerns: ["texture"], areas: ["cheeks"], answers: { pregnant_nursing: "unsure" },
+    tier: "mn-tier-not-now", rules: ["pregnant_nursing"],
+  },
+  {
+    name: "a 16-year-old: the check ends after the age question",
+    concerns: ["acne_scars"], areas: ["cheeks"], answers: { age: 16 },
+    tier: "mn-tier-not-now", rules: ["under_min_age"], asked: ["age"],
+  },
+];
+
+export function suite(engineId) {
+  let browser, server, w;
+
+  describe(`${engineId} (WebDriver)`, { timeout: 30 * 60_000 }, () => {
+    before(async () => {
+      server = await serve(DIST);
+      browser = await launch(engineId);
+      w = new Widget(browser.driver, server.url);
+      console.log(`# ${browser.engine.label} ${browser.version} against ${DIST}/ at ${server.url}`);
+    });
+
+    after(async () => {
+      await browser?.stop();
+      await server?.close();
+    });
+
+    // Each test in a new tab: its own session storage and history.
+    beforeEach(async () => {
+      const d = browser.driver;
+      const old = await d.getAllWindowHandles();
+      await d.switchTo().newWindow("tab");
+      const fresh = await d.getWindowHandle();
+      for (const h of old) {
+        await d.switchTo().window(h);
+        await d.close();
+      }
+      await d.switchTo().window(fresh);
+    });
+
+    /** A test that saves a screenshot, the page and its errors when it fails, and that always
+     * ends by checking the page reported no errors. */
+    const test = (name, body) => it(name, { timeout: TEST_TIMEOUT }, async () => {
+      try {
+        await body();
+        await w.settle();
+        assert.deepEqual(await w.errors(), [], "errors reported by the page");
+        const warnings = await w.warnings();
+        if (warnings.length) console.log(`# ${engineId}: warnings on the page in "${name}": ${JSON.stringify(warnings)}`);
+      } catch (err) {
+        await evidence(engineId, name, w, err);
+        throw err;
+      }
+    });
+
+    for (const p of personas) {
+      test(`${p.name} (${p.tier})`, async () => {
+        const asked = await w.journey(p);
+        assert.equal(await w.tier(), p.tier);
+        const rules = await w.rules();
+        for (const r of p.rules ?? []) assert.ok(rules.includes(r), `reason ${r} among ${JSON.stringify(rules)}`);
+        if (p.asked) assert.deepEqual(asked, p.asked);
+      });
+    }
+
+    test("a date typed into the date input counts 14 days from that day (not now, with the day it ends)", async () => {
+      await w.open();
+      await w.start();
+      await w.chooseConcerns(["texture"]);
+      await w.chooseAreas(["cheeks"]);
+      for (let i = 0; i < 60 && (await w.questionId()) !== "treatment_date"; i++) {
+        const id = await w.questionId();
+        assert.ok(id, "a question before treatment_date");
+        await w.answer(id === "age" ? 40 : id === "recent_treatment" ? "yes" : "no");
+      }
+      assert.equal(await w.questionId(), "treatment_date");
+      assert.equal(await w.attr("#mn-answer-input", "type"), "date");
+      assert.equal(await w.prop("#mn-answer-input", "type"), "date", "the engine has a real date input");
+      assert.match(await w.text(".mn-hint"), /choose the latest day it could have been/);
+      // Tomorrow goes in as typed, and the widget refuses it with the window named.
+      await w.typeDate(addDays(isoDaysAgo(0), 1));
+      await w.next();
+      await w.until(async () => /to today/.test((await w.text(".mn-error")) ?? ""), "the out-of-range message");
+      assert.equal(await w.questionId(), "treatment_date");
+      // Type 5 days ago over it: it goes in, and the results count from it.
+      const day = isoDaysAgo(5);
+      await w.answer(day);
+      await w.answerAll({});
+      assert.equal(await w.tier(), "mn-tier-not-now");
+      assert.ok((await w.rules()).includes("recent_treatment"));
+      const eligible = await w.until(() => w.attr(".mn-eligible-all", "data-eligible"), "data-eligible on .mn-eligible-all");
+      assert.equal(eligible, addDays(day, 14));
+    });
+
+    test("the widget's Back button steps back without losing answers", async () => {
+      await w.open();
+      await w.start();
+      await w.chooseConcerns(["acne_scars"]);
+      await w.chooseAreas(["cheeks"]);
+      await w.answer(29);
+      await w.answer("unsure");
+      await w.back();
+      await w.until(() => w.prop("#mn-answer-not_sure", "checked"), "Not sure still chosen");
+      await w.back();
+      await w.untilStep("q:age");
+      assert.equal(await w.prop("#mn-answer-input", "value"), "29");
+      await w.back();
+      await w.untilStep("areas");
+      assert.equal(await w.prop("#mn-area-cheeks", "checked"), true);
+      await w.back();
+      await w.untilStep("concerns");
+      assert.equal(await w.prop("#mn-concern-acne_scars", "checked"), true);
+    });
+
+    test("the browser's Back and Forward move between screens, and the address never changes", async () => {
+      const d = browser.driver;
+      await w.open();
+      const url = await d.getCurrentUrl();
+      await w.start();
+      await w.chooseConcerns(["fine_lines"]);
+      await w.chooseAreas(["forehead"]);
+      await w.answer(50);
+      await w.untilStep("q:changing_mole");
+      await d.navigate().back();
+      await w.untilStep("q:age");
+      await w.untilHeading("How old are you?");
+      assert.equal(await w.prop("#mn-answer-input", "value"), "50");
+      await d.navigate().back();
+      await w.untilStep("areas");
+      assert.equal(await w.prop("#mn-area-forehead", "checked"), true);
+      await d.navigate().forward();
+      await w.untilStep("q:age");
+      await d.navigate().forward();
+      await w.untilStep("q:changing_mole");
+      assert.equal(await d.getCurrentUrl(), url);
+    });
+
+    test("a reload in the middle lands on the same question with the answers kept", async () => {
+      await w.open();
+      await w.start();
+      await w.chooseConcerns(["sun_spots"]);
+      await w.chooseAreas(["cheeks"]);
+      await w.answer(33);
+      await w.answer("no");
+      await w.answer("yes"); // active_infection: not now, unless changed
+      const where = await w.step();
+      assert.equal(where, "q:cold_sore_now");
+      assert.deepEqual(await w.errors(), [], "errors before the reload");
+      await w.reload();
+      await w.untilStep(where);
+      // The answers are there: step back through them.
+      await w.back();
+      await w.untilStep("q:active_infection");
+      assert.equal(await w.prop("#mn-answer-yes", "checked"), true);
+      await w.back();
+      await w.untilStep("q:changing_mole");
+      assert.equal(await w.prop("#mn-answer-no", "checked"), true);
+      await w.back();
+      await w.untilStep("q:age");
+      assert.equal(await w.prop("#mn-answer-input", "value"), "33");
+      // And on to the end from there, the kept "yes" still counting.
+      await w.answer(33);
+      await w.answerAll({ active_infection: "yes" });
+      assert.equal(await w.tier(), "mn-tier-not-now");
+      assert.ok((await w.rules()).includes("active_infection"));
+    });
+
+    test("a whole journey by keyboard alone (Tab, Space, arrows, typing, Enter), focus on each new heading", async () => {
+      await w.open();
+      await w.untilHeading("Is microneedling right for you?");
+      // Welcome: Tab to Start, Enter.
+      await w.keys(Key.TAB);
+      assert.equal((await w.focused()).text, "Start");
+      await w.keys(Key.ENTER);
+      await w.untilStep("concerns");
+      await w.untilFocusOnHeading();
+      // Concerns: Tab to the first box, Space ticks it, Enter submits.
+      await w.keys(Key.TAB, Key.SPACE);
+      await w.until(() => w.prop("#mn-concern-fine_lines", "checked"), "fine_lines ticked by Space");
+      await w.keys(Key.ENTER);
+      await w.untilStep("areas");
+      await w.untilFocusOnHeading();
+      await w.keys(Key.TAB, Key.SPACE);
+      await w.until(() => w.prop("#mn-area-forehead", "checked"), "forehead ticked by Space");
+      await w.keys(Key.ENTER);
+      await w.untilStep("q:age");
+      await w.untilFocusOnHeading();
+      await w.keys(Key.TAB, "41", Key.ENTER);
+      const day = isoDaysAgo(3);
+      for (let i = 0; i < 60; i++) {
+        const step = await w.step();
+        if (step === "results") break;
+        const id = await w.questionId();
+        assert.ok(id, `a question or the results, not ${step}`);
+        await w.untilFocusOnHeading();
+        await w.keys(Key.TAB);
+        if (id === "treatment_date") {
+          assert.equal((await w.focused()).id, "mn-answer-input", "Tab reaches the date input");
+          await w.keys(await w.dateKeys(day));
+          await w.until(async () => (await w.prop("#mn-answer-input", "value")) === day, `the typed date ${day} in the input`);
+        } else if (id === "recent_treatment") {
+          await w.keys(Key.SPACE); // the first option: Yes
+          await w.until(() => w.prop("#mn-answer-yes", "checked"), "Yes chosen by Space");
+        } else {
+          await w.keys(Key.ARROW_DOWN); // from Yes to No: an arrow moves and selects
+          await w.until(() => w.prop("#mn-answer-no", "checked"), `No chosen by an arrow on ${id}`);
+        }
+        await w.keys(Key.ENTER);
+        await w.untilStepNot(step);
+      }
+      await w.untilResults();
+      await w.untilFocusOnHeading();
+      assert.equal(await w.tier(), "mn-tier-not-now");
+      assert.ok((await w.rules()).includes("recent_treatment"));
+      assert.equal(await w.attr(".mn-eligible-all", "data-eligible"), addDays(day, 14));
+    });
+
+    test("the page's error recorder catches errors (so a clean page means clean)", async () => {
+      await w.open();
+      // From a script of the page's own (scripts run by WebDriver live in a sandbox in Firefox).
+      await browser.driver.executeScript(`const s = document.createElement("script");
+        s.textContent = 'console.error("probe"); setTimeout(() => { throw new Error("thrown probe"); }, 0); Promise.reject(new Error("rejected probe"));';
+        document.head.append(s);`);
+      await w.until(async () => (await w.errors()).length >= 3, "all three probes recorded");
+      const errs = await w.errors();
+      for (const probe of ["console.error probe", "thrown probe", "rejected probe"]) {
+        assert.ok(errs.some((e) => e.includes(probe)), `${probe} in ${JSON.stringify(errs)}`);
+      }
+      // A fresh page for the closing check, which must see none of the probes.
+      await w.reload();
+    });
+  });
+}
+
+async function evidence(engineId, name, w, err) {
+  if (!w) return;
+  try {
+    mkdirSync(RESULTS, { recursive: true });
+    const base = `${RESULTS}${engineId}-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 80)}`;
+    writeFileSync(`${base}.png`, await w.d.takeScreenshot(), "base64");
+    const page = await w.d.executeScript(`return { step: document.querySelector(".mn-widget")?.dataset.step, errors: window.__mnErrors, warnings: window.__mnWarnings, html: document.documentElement.outerHTML };`);
+    writeFileSync(`${base}.json`, JSON.stringify({ error: String(err?.stack ?? err), ...page }, null, 2));
+    console.log(`# evidence: ${base}.png, ${base}.json`);
+  } catch { /* the browser may be gone */ }
+}
