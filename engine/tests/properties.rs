@@ -158,8 +158,11 @@ proptest! {
         let c = content();
         let ctx = Ctx::new(&c.pack, &r, 18, today);
         // When the check has ended early, the questions it did not ask are hidden only until
-        // answered (answering one asks it): that case has its own tests in journey.rs.
-        prop_assume!(!ctx.ended());
+        // answered (answering one asks it): that case has its own tests in journey.rs. (Not a
+        // prop_assume: about 7 % of visitors end early, over proptest's reject limit.)
+        if ctx.ended() {
+            return Ok(());
+        }
         let mut r2 = r.clone();
         for (q, a) in c.pack.questions.iter().zip(noise) {
             if !ctx.is_shown(&q.id) {
