@@ -211,17 +211,17 @@ impl Journey {
     }
 
     fn question_after(&self, pack: &Pack, id: &str, min_age: u32, today: Date) -> Step {
-        if self.ctx(pack, min_age, today).ended() {
+        let ctx = self.ctx(pack, min_age, today);
+        if ctx.ended() {
             return Step::Results;
         }
-        let shown = self.shown(pack, min_age, today);
         let pos = pack.questions.iter().position(|q| q.id == id);
         // The next shown question after this one in content order.
-        let next = shown
-            .into_iter()
-            .find(|s| pack.questions.iter().position(|q| &q.id == s) > pos);
+        let next = ctx
+            .shown_questions()
+            .find(|q| pack.questions.iter().position(|x| x.id == q.id) > pos);
         match next {
-            Some(id) => Step::Question(id),
+            Some(q) => Step::Question(q.id.clone()),
             None => Step::Results,
         }
     }
@@ -229,12 +229,15 @@ impl Journey {
     /// After a change from the results: the first shown question still unanswered, or the
     /// results again.
     fn after_change(&self, pack: &Pack, min_age: u32, today: Date) -> Step {
-        if self.ctx(pack, min_age, today).ended() {
+        let ctx = self.ctx(pack, min_age, today);
+        if ctx.ended() {
             return Step::Results;
         }
-        self.first_unanswered(pack, min_age, today)
-            .map(Step::Question)
-            .unwrap_or(Step::Results)
+        let next = ctx
+            .shown_questions()
+            .find(|q| !self.responses.answers.contains_key(&q.id))
+            .map(|q| Step::Question(q.id.clone()));
+        next.unwrap_or(Step::Results)
     }
 
     /// The first shown question with no answer yet.
