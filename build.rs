@@ -1,4 +1,5 @@
-//! Compiles `content/` into the compact binary the widget embeds.
+//! Compiles `content/` into the compact binary the widget embeds. (The clinic's own settings
+//! are not compiled in: the widget reads `clinic.json` when the page loads.)
 //!
 //! The TOML is read and validated natively here, so a content mistake stops the build with a
 //! message that names the file, the id and the field, and the browser never parses TOML.
@@ -26,10 +27,6 @@ fn main() {
     write(
         "pack.bin",
         postcard::to_allocvec(&content.pack).expect("pack serialises"),
-    );
-    write(
-        "clinic.bin",
-        postcard::to_allocvec(&content.clinic).expect("clinic serialises"),
     );
     let mut index = String::new();
     for (code, locale) in &content.locales {

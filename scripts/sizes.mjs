@@ -1,15 +1,17 @@
 // Sizes of the release build in dist/: raw, gzip -9 and brotli q11 for every file, and totals
 // for the first paint (what the static welcome needs: the page, its styles and the loader), the
 // first screen interactive (plus the app's glue and wasm) and the whole app (a whole journey in
-// one language). With --check, exits 1 when a budget is broken (sizes are deterministic, so
-// this is safe to enforce in tests). Budgets: first paint 15 KB, whole app 160 KB brotli.
+// one language, embedded on a clinic's page: everything a visitor's browser downloads, the embed
+// loader and clinic.json included). With --check, exits 1 when a budget is broken (sizes are
+// deterministic, so this is safe to enforce in tests). Budgets: first paint 15 KB, whole app
+// 160 KB, embed loader (embed.js) 3 KB, all brotli.
 //
 //   node scripts/sizes.mjs [--check] [--json]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-export const BUDGET = { firstPaint: 15 * 1024, wholeApp: 160 * 1024 };
+export const BUDGET = { firstPaint: 15 * 1024, wholeApp: 160 * 1024, embed: 3 * 1024 };
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -35,11 +37,12 @@ export function measure(dist = "dist") {
     .sort((a, b) => b.brotli - a.brotli);
   // The first paint: the page, its styles and the loader (the static welcome shows from these).
   const firstPaint = rows.filter((r) => /^(index\.html|.*\.css|boot\.js)$/.test(r.file));
-  // The first screen interactive: the same plus the app's glue and wasm.
-  const firstScreen = rows.filter((r) => /^(index\.html|.*\.css|.*\.js|.*\.wasm)$/.test(r.file));
+  // The first screen interactive: the same plus the clinic's settings and the app's glue and wasm.
+  const firstScreen = rows.filter((r) => r.file !== "embed.js" && /^(index\.html|.*\.css|.*\.js|.*\.wasm|clinic\.json)$/.test(r.file));
+  const embed = rows.filter((r) => r.file === "embed.js");
   const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
   const total = (list) => ({ raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") });
-  return { rows, firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(rows) };
+  return { rows, firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(rows), embed: total(embed) };
 }
 
 function table(m) {
@@ -50,6 +53,7 @@ function table(m) {
     ["first paint", m.firstPaint, BUDGET.firstPaint],
     ["first screen interactive", m.firstScreen, null],
     ["whole app", m.wholeApp, BUDGET.wholeApp],
+    ["embed loader", m.embed, BUDGET.embed],
   ]) {
     const label = budget ? `TOTAL ${name} (budget ${budget} B brotli)` : `TOTAL ${name}`;
     lines.push(`${label.padEnd(44)} ${pad(t.raw, 9)} ${pad(t.gzip, 9)} ${pad(t.brotli, 9)}`);
@@ -65,6 +69,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const broken = [];
     if (m.firstPaint.brotli > BUDGET.firstPaint) broken.push(`first paint ${m.firstPaint.brotli} B > ${BUDGET.firstPaint} B`);
     if (m.wholeApp.brotli > BUDGET.wholeApp) broken.push(`whole app ${m.wholeApp.brotli} B > ${BUDGET.wholeApp} B`);
+    if (m.embed.brotli === 0) broken.push("embed.js is missing");
+    if (m.embed.brotli > BUDGET.embed) broken.push(`embed loader ${m.embed.brotli} B > ${BUDGET.embed} B`);
     if (broken.length) {
       console.error(`size budget broken (brotli): ${broken.join("; ")}`);
       process.exit(1);

@@ -8,12 +8,15 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::progress::ProgressBar;
+use crate::components::settings::settings_notices;
 use crate::content::{Data, DataRef};
+use crate::host::Host;
 use crate::screens::choose::{ChooseKind, ChooseScreen};
 use crate::screens::question::QuestionScreen;
 use crate::screens::results::ResultsScreen;
 use crate::screens::welcome::WelcomeScreen;
 use crate::state::{Msg, State};
+use selfcheck_engine::embed::{Incoming, Outgoing};
 
 /// Props for [`App`].
 #[derive(Properties, PartialEq)]
@@ -66,11 +69,49 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let step = journey.step().clone();
     let step_key = step.key();
 
-    // The clinic's brand colours, through CSS custom properties (CSSOM, so a strict CSP holds).
+    // Once, at start: the clinic's look and name (through the CSS object model, so a strict
+    // CSP holds), a printed copy with every reason in full, the browser's Back and Forward
+    // buttons, and the clinic page around an embedded widget (ready, height, its messages).
     {
-        let colours = data.clinic.colours.clone();
+        let dispatch = state.dispatcher();
+        let clinic = data.clinic.clone();
+        let host = Host::new(data.page.host.as_deref());
+        let ready = Outgoing::Ready {
+            title: data.ui("app_title").to_string(),
+            lang: data.locale.code.clone(),
+        };
+        // Start was pressed on the static welcome before the app was ready: go on from there.
+        let pressed = step == Step::Welcome && crate::boot::start_pressed();
         use_effect_with((), move |_| {
-            browser::set_brand_colours(&colours.accent, &colours.on_accent)
+            if pressed {
+                dispatch.dispatch(Msg::Do(Action::Start));
+            }
+            browser::apply_look(&clinic);
+            browser::show_clinic(clinic.name.as_deref(), clinic.logo.as_deref());
+            browser::open_details_when_printing();
+            let back = dispatch.clone();
+            let history = EventListener::new(&gloo::utils::window(), "popstate", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::PopStateEvent>() else {
+                    return;
+                };
+                if let Some(step) =
+                    browser::step_key_of(&event.state()).and_then(|k| Step::from_key(&k))
+                {
+                    back.dispatch(Msg::History(step));
+                }
+            });
+            let messages = host.map(|h| {
+                h.send(&ready);
+                h.watch_height();
+                let reply = h.clone();
+                h.listen(move |message| match message {
+                    Incoming::Restart => dispatch.dispatch(Msg::Do(Action::Restart)),
+                    Incoming::Measure => {
+                        reply.send(&Outgoing::Height(crate::host::content_height()))
+                    }
+                })
+            });
+            move || drop((history, messages))
         });
     }
 
@@ -91,37 +132,33 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let first = use_mut_ref(|| true);
         let from_history = state.from_history;
+        // Embedded, the clinic's page keeps its own history: one entry, rewritten.
+        let embedded = data.page.embedded;
+        // The clinic's page hears of each new screen (and, at the results, that the check is
+        // done); health details only if the clinic turned that on.
+        let host = Host::new(data.page.host.as_deref());
+        let share = data.clinic.share_health_details;
+        let tier = (host.is_some() && step == Step::Results).then(|| {
+            selfcheck_engine::evaluate(&data.pack, &journey.responses, data.min_age(), state.today)
+                .tier
+        });
+        let shown = step.clone();
         use_effect_with(step_key.clone(), move |key| {
+            if let Some(h) = &host {
+                h.send(&Outgoing::Step { step: shown, share });
+                if let Some(tier) = tier {
+                    h.send(&Outgoing::Outcome { tier, share });
+                }
+            }
             let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
             if is_first {
                 browser::record_step(key, true);
             } else {
                 if !from_history {
-                    browser::record_step(key, false);
+                    browser::record_step(key, embedded);
                 }
                 focus_heading();
             }
-        });
-    }
-
-    // A printed copy shows every reason in full.
-    use_effect_with((), |_| browser::open_details_when_printing());
-
-    // The browser's Back and Forward buttons.
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::PopStateEvent>() else {
-                    return;
-                };
-                if let Some(step) =
-                    browser::step_key_of(&event.state()).and_then(|k| Step::from_key(&k))
-                {
-                    dispatch.dispatch(Msg::History(step));
-                }
-            });
-            move || drop(listener)
         });
     }
 
@@ -168,6 +205,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
     html! {
         <div class="mn-widget" lang={data.locale.code.clone()} dir={dir_attr(data)} data-step={step_key}>
+            if data.page.preview {
+                { settings_notices(data) }
+            }
             if let Some(key) = state.notice {
                 <p class="mn-notice" role="status">{ data.ui(key) }</p>
             }

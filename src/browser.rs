@@ -74,7 +74,8 @@ fn history_state(step_key: &str) -> JsValue {
 }
 
 /// Records a screen in browser history without changing the address, so the browser's Back
-/// button steps back inside the widget. `replace` rewrites the current entry instead.
+/// button steps back inside the widget. `replace` rewrites the current entry instead (always
+/// when embedded: the clinic's page keeps its own history).
 pub fn record_step(step_key: &str, replace: bool) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
@@ -94,8 +95,10 @@ pub fn step_key_of(state: &JsValue) -> Option<String> {
         .as_string()
 }
 
-/// Sets the clinic's colours as `--mn-brand` and `--mn-on-brand` on the page root.
-pub fn set_brand_colours(accent: &str, on_accent: &str) {
+/// Applies the clinic's look on the page root: the theme (`data-theme`), brand colours
+/// (`--mn-brand`, `--mn-on-brand`) and font (`--mn-font`), through the CSS object model, so a
+/// strict Content-Security-Policy holds. The engine has already checked every value.
+pub fn apply_look(clinic: &selfcheck_engine::Clinic) {
     use wasm_bindgen::JsCast;
     let Some(root) = gloo::utils::document()
         .document_element()
@@ -103,9 +106,35 @@ pub fn set_brand_colours(accent: &str, on_accent: &str) {
     else {
         return;
     };
+    let _ = root.set_attribute("data-theme", clinic.theme.name());
     let style = root.style();
-    let _ = style.set_property("--mn-brand", accent);
-    let _ = style.set_property("--mn-on-brand", on_accent);
+    if let Some(c) = &clinic.colours {
+        let _ = style.set_property("--mn-brand", &c.accent);
+        let _ = style.set_property("--mn-on-brand", &c.on_accent);
+    }
+    if let Some(font) = &clinic.font {
+        let _ = style.set_property("--mn-font", font);
+    }
+}
+
+/// Shows the clinic's name (and logo) in the page header, in place of the widget's title.
+pub fn show_clinic(name: Option<&str>, logo: Option<&str>) {
+    let doc = gloo::utils::document();
+    let Ok(Some(title)) = doc.query_selector(".mn-header .mn-title") else {
+        return;
+    };
+    if let Some(logo) = logo {
+        if let Ok(img) = doc.create_element("img") {
+            let _ = img.set_attribute("src", logo);
+            // Decorative: the name beside it (or the widget's title) says who this is.
+            let _ = img.set_attribute("alt", "");
+            let _ = img.set_attribute("class", "mn-logo");
+            let _ = title.before_with_node_1(&img);
+        }
+    }
+    if let Some(name) = name {
+        title.set_text_content(Some(name));
+    }
 }
 
 /// Opens the browser's print dialog (to print the results or save them as a PDF).

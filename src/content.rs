@@ -2,31 +2,32 @@
 
 use std::rc::Rc;
 
-use selfcheck_engine::schema::{Clinic, Locale, Pack};
+use selfcheck_engine::config::{Clinic, Known, Notice};
+use selfcheck_engine::schema::{Locale, Pack};
 use selfcheck_engine::text::fill;
 
+use crate::boot::Page;
+
 static PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
-static CLINIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clinic.bin"));
 static LOCALES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 fn decode_pack() -> Option<Pack> {
     postcard::from_bytes(PACK).ok()
 }
 
-fn decode_clinic() -> Option<Clinic> {
-    postcard::from_bytes(CLINIC).ok()
-}
-
-fn decode_locale(clinic: &Clinic, lang: Option<&str>) -> Option<Locale> {
-    let wanted = lang
-        .filter(|l| LOCALES.iter().any(|(c, _)| c == l))
-        .unwrap_or(&clinic.locale);
+/// The clinic's language if the widget has it, else the first.
+fn decode_locale(lang: Option<&str>) -> Option<Locale> {
     let bytes = LOCALES
         .iter()
-        .find(|(c, _)| *c == wanted)
+        .find(|(c, _)| Some(*c) == lang)
         .or_else(|| LOCALES.first())?
         .1;
     postcard::from_bytes(bytes).ok()
+}
+
+/// The language codes compiled in.
+pub fn languages() -> Vec<&'static str> {
+    LOCALES.iter().map(|(c, _)| *c).collect()
 }
 
 /// Lets the browser paint and handle input before going on.
@@ -34,48 +35,65 @@ async fn next_task() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-/// Everything the screens read: pack, clinic settings and one language.
+/// Everything the screens read: pack, clinic settings, one language and how the page was
+/// opened.
 #[derive(Debug, PartialEq)]
 pub struct Data {
     /// Questions, rules and plan figures.
     pub pack: Pack,
-    /// The clinic's settings.
+    /// The clinic's settings, checked (`clinic.json` and the page address).
     pub clinic: Clinic,
     /// Texts in the visitor's language.
     pub locale: Locale,
+    /// Problems with the clinic's settings, for staff (shown with `?preview`).
+    pub notices: Vec<Notice>,
+    /// How the page was opened.
+    pub page: Page,
 }
 
 /// Shared, cheap to clone.
 pub type DataRef = Rc<Data>;
 
 impl Data {
-    /// Decodes the compiled content in the clinic's language (or `lang` if we have it).
-    /// `None` only if the embedded bytes are damaged, which the build makes unlikely.
-    pub fn load(lang: Option<&str>) -> Option<Data> {
-        let clinic = decode_clinic()?;
-        let locale = decode_locale(&clinic, lang)?;
+    /// The compiled content with these settings, in the clinic's language. `None` only if the
+    /// embedded bytes are damaged, which the build makes unlikely.
+    pub fn new(clinic: Clinic, notices: Vec<Notice>, page: Page) -> Option<Data> {
+        let locale = decode_locale(clinic.language.as_deref())?;
         let pack = decode_pack()?;
         Some(Data {
             pack,
             clinic,
             locale,
+            notices,
+            page,
         })
     }
 
-    /// The same as [`Data::load`], yielding to the browser between the pieces so start-up never
-    /// holds the main thread in one long task.
-    pub async fn load_in_steps(lang: Option<&str>) -> Option<Data> {
-        let clinic = decode_clinic()?;
-        next_task().await;
-        let locale = decode_locale(&clinic, lang)?;
-        next_task().await;
+    /// Decodes the content and reads the clinic's settings, yielding to the browser between
+    /// the pieces so start-up never holds the main thread in one long task.
+    pub async fn load_in_steps() -> Option<Data> {
         let pack = decode_pack()?;
+        next_task().await;
+        let (clinic, notices, page) = crate::boot::read(&Known::new(&pack, languages())).await;
+        crate::boot::log(&notices);
+        next_task().await;
+        let locale = decode_locale(clinic.language.as_deref())?;
         next_task().await;
         Some(Data {
             pack,
             clinic,
             locale,
+            notices,
+            page,
         })
+    }
+
+    /// The clinic's name, or "the clinic" in the visitor's language.
+    pub fn clinic_name(&self) -> &str {
+        self.clinic
+            .name
+            .as_deref()
+            .unwrap_or_else(|| self.ui("clinic_unnamed"))
     }
 
     /// An interface text by key (validation guarantees every key exists).
@@ -118,11 +136,11 @@ impl Data {
 
     /// Whether the clinic offers this concern.
     pub fn offers_concern(&self, id: &str) -> bool {
-        self.clinic.concerns.is_empty() || self.clinic.concerns.iter().any(|c| c == id)
+        self.clinic.offers_concern(id)
     }
 
     /// Whether the clinic offers this area.
     pub fn offers_area(&self, id: &str) -> bool {
-        self.clinic.areas.is_empty() || self.clinic.areas.iter().any(|c| c == id)
+        self.clinic.offers_area(id)
     }
 }

@@ -3,13 +3,17 @@
 //! - [`content`]: the compiled content pack, clinic settings and texts.
 //! - [`state`]: the one reducer the app keeps.
 //! - [`browser`]: history, session storage and dates from the browser.
+//! - [`boot`]: what the page hands over at start: the clinic's settings, the page address.
+//! - [`host`]: the clinic page around an embedded widget: height and events.
 //! - [`app`]: the root component.
 //! - `screens/`: one file per screen; `components/`: pieces the screens share.
 
 pub mod app;
+pub mod boot;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod host;
 pub mod screens;
 pub mod state;
 
@@ -23,9 +27,7 @@ pub const ROOT_ID: &str = "app";
 /// (see [`app::App`]), so no frame is ever blank.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        let data = content::Data::load_in_steps(None)
-            .await
-            .map(std::rc::Rc::new);
+        let data = content::Data::load_in_steps().await.map(std::rc::Rc::new);
         let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
             return;
         };

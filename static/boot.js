@@ -1,35 +1,49 @@
-// Starts the widget after the first paint. Checks that the browser has WebAssembly, loads the app, and shows the
-// plain message already in the page if anything fails, so the visitor never sees a blank page.
+// Starts the widget. Runs as soon as the page is parsed: it fetches the clinic's settings
+// (clinic.json) and the app at once, in parallel, and makes the static Start button respond
+// straight away (a tap is remembered and the app opens on the first question screen when it is
+// ready). If anything fails, it shows the plain message already in the page, never a blank one.
+// The app's files are checked against the integrity hashes written at build time.
 (function () {
   var script = document.currentScript;
+  var data = script.dataset;
   var root = document.documentElement;
+  var boot = (window.selfcheckBoot = { started: false });
   function fail(error) {
     root.classList.add("mn-failed");
     if (error) console.warn("self-check could not start:", error);
   }
+  // The settings: read (and checked) by the app. A missing or broken file is not fatal.
+  boot.config = fetch("clinic.json", { cache: "no-cache", credentials: "same-origin" }).then(
+    function (r) {
+      return r.text().then(function (text) {
+        return { status: r.status, text: text };
+      });
+    },
+    function (e) {
+      return { status: 0, error: String(e && e.message ? e.message : e) };
+    }
+  );
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("this browser has no WebAssembly");
     return;
   }
-  function start() {
-    import(script.dataset.js)
-      .then(function (glue) {
-        return glue.default({ module_or_path: script.dataset.wasm });
-      })
-      .then(function () {
-        root.classList.add("mn-ready");
-      })
-      .catch(fail);
-  }
-  // Let the static welcome from index.html finish painting first (the page's load event, then
-  // two frames), then fetch the app, so the app never delays or replaces an unpainted screen.
-  function afterPaint() {
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () {
-        setTimeout(start, 0);
-      });
+  var start = document.querySelector("#app [data-static] .mn-start");
+  if (start) {
+    start.disabled = false;
+    start.addEventListener("click", function () {
+      if (boot.started) return;
+      boot.started = true;
+      start.setAttribute("aria-busy", "true");
+      if (start.dataset.busy) start.textContent = start.dataset.busy;
     });
   }
-  if (document.readyState === "complete") afterPaint();
-  else window.addEventListener("load", afterPaint, { once: true });
+  var wasm = fetch(data.wasm, data.wasmIntegrity ? { integrity: data.wasmIntegrity } : {});
+  import(data.js)
+    .then(function (glue) {
+      return glue.default({ module_or_path: wasm });
+    })
+    .then(function () {
+      root.classList.add("mn-ready");
+    })
+    .catch(fail);
 })();

@@ -26,7 +26,7 @@ fn mount() -> Element {
     let root = doc().create_element("main").unwrap();
     root.set_id(ROOT_ID);
     doc().body().unwrap().append_child(&root).unwrap();
-    let data = Data::load(None).map(std::rc::Rc::new);
+    let data = Some(std::rc::Rc::new(data()));
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { data }).render();
     root
 }
@@ -74,8 +74,16 @@ async fn type_into(input: &HtmlInputElement, value: &str) {
     settle().await;
 }
 
+/// The compiled content with a clinic's settings as `clinic.json` would give them.
 fn data() -> Data {
-    Data::load(None).expect("compiled content decodes")
+    let clinic = selfcheck_engine::Clinic {
+        name: Some("Test Clinic".into()),
+        booking_url: Some("https://book.example/".into()),
+        phone: Some("+1 555 010 0100".into()),
+        email: Some("hello@example.com".into()),
+        ..Default::default()
+    };
+    Data::new(clinic, Vec::new(), Default::default()).expect("compiled content decodes")
 }
 
 #[wasm_bindgen_test]

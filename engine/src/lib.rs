@@ -10,10 +10,16 @@
 //!   the next step (and so who may book), the plan that fits the outcome, the sources.
 //! - [`journey`]: screens, Back and progress.
 //! - [`answers`]: responses and their versioned compact form.
+//! - [`config`]: the clinic's settings (`clinic.json`), read at run time, never failing.
+//! - [`embed`]: the messages between the widget and a clinic page that embeds it.
+//! - [`headers`]: the security headers and the files that set them on static hosts.
 #![warn(missing_docs)]
 
 pub mod answers;
+pub mod config;
 pub mod date;
+pub mod embed;
+pub mod headers;
 pub mod journey;
 #[cfg(feature = "authoring")]
 pub mod load;
@@ -25,15 +31,16 @@ pub mod text;
 pub mod validate;
 
 pub use answers::{Answer, DecodeError, Refusal, Responses};
+pub use config::Clinic;
 pub use date::Date;
 pub use journey::{Action, Journey, Progress, Step};
 pub use plan::{plan, timeline, Event, Plan};
 pub use report::{NextStep, Reason, Report};
 pub use rules::{evaluate, Ctx, Flag, Outcome, Tier};
-pub use schema::{Clinic, Id, Locale, Pack};
+pub use schema::{Id, Locale, Pack};
 pub use validate::{validate, Content, ContentError};
 
-/// The compiled form the browser loads: pack, clinic settings and one locale, each as
+/// The compiled form the browser loads: the pack and the locales, each as
 /// postcard bytes written at build time from validated TOML.
 pub mod compiled {
     /// Format version of the compiled blobs; bump when the schema changes shape.

@@ -6,9 +6,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::schema::{
-    Area, Clinic, Concern, Locale, Meta, Pack, PlanContent, Question, Rule, Source,
-};
+use crate::schema::{Area, Concern, Locale, Meta, Pack, PlanContent, Question, Rule, Source};
 use crate::validate::{validate, Content, ContentError};
 
 #[derive(Deserialize)]
@@ -71,7 +69,6 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<ContentError>> {
     let questions: Option<QuestionsFile> = read(dir, "questions.toml", &mut errors);
     let rules: Option<RulesFile> = read(dir, "rules.toml", &mut errors);
     let plan: Option<PlanContent> = read(dir, "plan.toml", &mut errors);
-    let clinic: Option<Clinic> = read(dir, "clinic.toml", &mut errors);
 
     let mut locales = BTreeMap::new();
     match std::fs::read_dir(dir.join("locales")) {
@@ -102,10 +99,7 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<ContentError>> {
         Some(questions),
         Some(rules),
         Some(plan),
-        Some(clinic),
-    ) = (
-        meta, sources, concerns, areas, questions, rules, plan, clinic,
-    )
+    ) = (meta, sources, concerns, areas, questions, rules, plan)
     else {
         return Err(errors);
     };
@@ -119,7 +113,6 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<ContentError>> {
             rules: rules.rule,
             plan,
         },
-        clinic,
         locales,
     };
     let problems = validate(&content);

@@ -440,44 +440,6 @@ pub struct Note {
     pub sources: Vec<Id>,
 }
 
-/// The clinic's settings for its visitors (`clinic.toml`): one typed config.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Clinic {
-    /// The clinic's name as visitors see it.
-    pub name: String,
-    /// Where the booking button goes (https only).
-    pub booking_url: String,
-    /// The clinic's phone number, for "Ask the clinic" (at least one of phone and email).
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// The clinic's email address, for "Ask the clinic".
-    #[serde(default)]
-    pub email: Option<String>,
-    /// Default language (a locale code in `content/locales/`).
-    pub locale: String,
-    /// Minimum age the clinic treats; never below 18.
-    pub min_age: u32,
-    /// Concern ids the clinic offers; empty means all.
-    #[serde(default)]
-    pub concerns: Vec<Id>,
-    /// Area ids the clinic offers; empty means all.
-    #[serde(default)]
-    pub areas: Vec<Id>,
-    /// Brand colours, written into CSS custom properties.
-    pub colours: Colours,
-}
-
-/// Brand colours as `#rrggbb`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Colours {
-    /// Buttons, links and selected choices.
-    pub accent: String,
-    /// Text on the accent colour.
-    pub on_accent: String,
-}
-
 /// Text direction of a language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -557,6 +519,9 @@ pub struct FlagText {
 /// UI keys the widget needs from every locale. Validation checks each locale has them all.
 pub const UI_KEYS: &[&str] = &[
     "app_title",
+    "clinic_unnamed",
+    "starting",
+    "no_contact",
     "welcome_heading",
     "welcome_intro",
     "welcome_not_diagnosis",

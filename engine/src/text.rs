@@ -48,14 +48,10 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// Fills the static page shell (`index.html`) from the content: `{{ui.KEY}}` with the
-/// clinic's default-language interface text, `{{clinic.name}}`, `{{lang}}` and `{{dir}}`. Text
+/// interface text of one language, `{{lang}}` and `{{dir}}`. Text
 /// is HTML-escaped. An unknown placeholder is an error naming it, so a typo never reaches a
 /// visitor.
-pub fn fill_shell(
-    template: &str,
-    locale: &crate::schema::Locale,
-    clinic: &crate::schema::Clinic,
-) -> Result<String, String> {
+pub fn fill_shell(template: &str, locale: &crate::schema::Locale) -> Result<String, String> {
     let mut out = String::with_capacity(template.len() + 1024);
     let mut rest = template;
     while let Some(open) = rest.find("{{") {
@@ -71,13 +67,20 @@ pub fn fill_shell(
                 crate::schema::Direction::Ltr => "ltr",
                 crate::schema::Direction::Rtl => "rtl",
             },
-            "clinic.name" => &clinic.name,
             _ => key
                 .strip_prefix("ui.")
                 .and_then(|k| locale.ui.get(k))
                 .ok_or_else(|| format!("unknown placeholder {{{{{key}}}}}"))?,
         };
-        escape_html(value, &mut out);
+        // A minifier drops the quotes around `attr="{{…}}"`; put them back, or text with
+        // spaces would end the attribute early.
+        if out.ends_with('=') {
+            out.push('"');
+            escape_html(value, &mut out);
+            out.push('"');
+        } else {
+            escape_html(value, &mut out);
+        }
         rest = &after[close + 2..];
     }
     out.push_str(rest);
@@ -103,7 +106,7 @@ mod tests {
 
     #[test]
     fn shell_placeholders_are_filled_and_escaped() {
-        use crate::schema::{Clinic, Colours, Direction, Locale};
+        use crate::schema::{Direction, Locale};
         let mut ui = std::collections::BTreeMap::new();
         ui.insert("start".to_string(), "Start <now> & \"go\"".to_string());
         let locale = Locale {
@@ -118,31 +121,23 @@ mod tests {
             items: Default::default(),
             ends: Default::default(),
         };
-        let clinic = Clinic {
-            name: "Skin & Co".into(),
-            booking_url: "https://x".into(),
-            phone: None,
-            email: None,
-            locale: "ar".into(),
-            min_age: 18,
-            concerns: vec![],
-            areas: vec![],
-            colours: Colours {
-                accent: "#000000".into(),
-                on_accent: "#ffffff".into(),
-            },
-        };
         let out = fill_shell(
-            "<html lang=\"{{lang}}\" dir=\"{{ dir }}\"><b>{{ui.start}}</b>{{clinic.name}}",
+            "<html lang=\"{{lang}}\" dir=\"{{ dir }}\"><b>{{ui.start}}</b>",
             &locale,
-            &clinic,
         );
-        assert_eq!(out.unwrap(), "<html lang=\"ar\" dir=\"rtl\"><b>Start &lt;now&gt; &amp; &quot;go&quot;</b>Skin &amp; Co");
         assert_eq!(
-            fill_shell("{{ui.nope}}", &locale, &clinic),
+            out.unwrap(),
+            "<html lang=\"ar\" dir=\"rtl\"><b>Start &lt;now&gt; &amp; &quot;go&quot;</b>"
+        );
+        assert_eq!(
+            fill_shell("{{ui.nope}}", &locale),
             Err("unknown placeholder {{ui.nope}}".into())
         );
-        assert!(fill_shell("{{ui.start", &locale, &clinic).is_err());
+        assert!(fill_shell("{{ui.start", &locale).is_err());
+        assert_eq!(
+            fill_shell("<meta content={{ui.start}} name=x>", &locale).unwrap(),
+            "<meta content=\"Start &lt;now&gt; &amp; &quot;go&quot;\" name=x>"
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! Checks a content pack after parsing: ids, references, sources, reachability, texts and the
-//! clinic settings. Every problem names the file, the id and the field.
+//! Checks a content pack after parsing: ids, references, sources, reachability, and texts (the clinic's own
+//! settings are read at run time: [`crate::config`]). Every problem names the file, the id and the field.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::schema::{Clinic, Cond, Id, Level, Locale, Pack, QuestionKind, Range, UI_KEYS};
+use crate::schema::{Cond, Id, Level, Locale, Pack, QuestionKind, Range, UI_KEYS};
 
 /// One problem in the content, for the staff who edit it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,8 +36,6 @@ impl core::fmt::Display for ContentError {
 pub struct Content {
     /// The language-neutral pack.
     pub pack: Pack,
-    /// The clinic's settings.
-    pub clinic: Clinic,
     /// Every locale, by code.
     pub locales: BTreeMap<String, Locale>,
 }
@@ -171,8 +169,8 @@ impl Check<'_> {
         }
     }
 
-    /// Whether a condition can hold for some choices and answers (given what the clinic
-    /// offers and which questions can be shown).
+    /// Whether a condition can hold for some choices and answers (given every concern and
+    /// area, and which questions can be shown).
     fn can_hold(&self, c: &Cond, showable: &[bool]) -> bool {
         dnf(c).iter().any(|conj| self.conj_ok(conj, showable))
     }
@@ -249,52 +247,16 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     ids.filter(|id| !seen.insert(*id)).collect()
 }
 
-fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// WCAG relative luminance of `#rrggbb`.
-fn luminance(hex: &str) -> f64 {
-    let ch = |i: usize| {
-        let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0)) / 255.0;
-        if v <= 0.039_28 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * ch(1) + 0.7152 * ch(3) + 0.0722 * ch(5)
-}
-
-/// WCAG contrast ratio between two `#rrggbb` colours.
-pub fn contrast(a: &str, b: &str) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 /// Checks the whole content; an empty list means it is sound.
 pub fn validate(content: &Content) -> Vec<ContentError> {
     let pack = &content.pack;
-    let clinic = &content.clinic;
     let all_concerns: BTreeSet<&str> = pack.concerns.iter().map(|c| c.id.as_str()).collect();
     let all_areas: BTreeSet<&str> = pack.areas.iter().map(|a| a.id.as_str()).collect();
-    let offered = |list: &[Id], all: &BTreeSet<&'_ str>| -> BTreeSet<String> {
-        if list.is_empty() {
-            all.iter().map(|s| s.to_string()).collect()
-        } else {
-            list.iter()
-                .filter(|x| all.contains(x.as_str()))
-                .cloned()
-                .collect()
-        }
-    };
-    let offered_concerns = offered(&clinic.concerns, &all_concerns);
-    let offered_areas = offered(&clinic.areas, &all_areas);
     let mut ck = Check {
         pack,
         errors: Vec::new(),
-        offered_concerns: offered_concerns.iter().map(String::as_str).collect(),
-        offered_areas: offered_areas.iter().map(String::as_str).collect(),
+        offered_concerns: all_concerns.clone(),
+        offered_areas: all_areas.clone(),
     };
 
     // Unique ids within each file (plan items share one namespace across their lists), and ids
@@ -607,123 +569,6 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
                 ),
             }
         }
-    }
-
-    // Clinic settings.
-    if clinic.min_age < 18 {
-        ck.err(
-            "clinic.toml",
-            "",
-            "min_age",
-            format!(
-                "{} is below 18, the lowest age any source allows (S-27)",
-                clinic.min_age
-            ),
-        );
-    }
-    if !clinic.booking_url.starts_with("https://") {
-        ck.err(
-            "clinic.toml",
-            "",
-            "booking_url",
-            format!("{:?} must start with https://", clinic.booking_url),
-        );
-    }
-    if clinic.name.trim().is_empty() {
-        ck.err("clinic.toml", "", "name", "is empty");
-    }
-    // A visitor told "not now" must always have a way to reach the clinic.
-    match (&clinic.phone, &clinic.email) {
-        (None, None) => ck.err(
-            "clinic.toml",
-            "",
-            "phone/email",
-            "give a phone number or an email address (or both): visitors who cannot book yet are told to ask the clinic",
-        ),
-        (phone, email) => {
-            if let Some(p) = phone {
-                let digits = p.chars().filter(char::is_ascii_digit).count();
-                let ok = p
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-                if !ok || !(5..=20).contains(&digits) {
-                    ck.err(
-                        "clinic.toml",
-                        "",
-                        "phone",
-                        format!("{p:?} is not a phone number (digits, spaces, + - ( ) and ., 5 to 20 digits)"),
-                    );
-                }
-            }
-            if let Some(e) = email {
-                let ok = e
-                    .split_once('@')
-                    .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-                    && !e.contains(char::is_whitespace)
-                    && e.matches('@').count() == 1;
-                if !ok {
-                    ck.err(
-                        "clinic.toml",
-                        "",
-                        "email",
-                        format!("{e:?} is not an email address"),
-                    );
-                }
-            }
-        }
-    }
-    for x in &clinic.concerns {
-        if !all_concerns.contains(x.as_str()) {
-            ck.err(
-                "clinic.toml",
-                "",
-                "concerns",
-                format!("{x:?} is not a concern in concerns.toml"),
-            );
-        }
-    }
-    for x in &clinic.areas {
-        if !all_areas.contains(x.as_str()) {
-            ck.err(
-                "clinic.toml",
-                "",
-                "areas",
-                format!("{x:?} is not an area in areas.toml"),
-            );
-        }
-    }
-    let colours = [
-        ("colours.accent", &clinic.colours.accent),
-        ("colours.on_accent", &clinic.colours.on_accent),
-    ];
-    for (field, c) in colours {
-        if !is_hex_colour(c) {
-            ck.err(
-                "clinic.toml",
-                "",
-                field,
-                format!("{c:?} is not a colour written #rrggbb"),
-            );
-        }
-    }
-    if is_hex_colour(&clinic.colours.accent) && is_hex_colour(&clinic.colours.on_accent) {
-        let ratio = contrast(&clinic.colours.accent, &clinic.colours.on_accent);
-        if ratio < 4.5 {
-            ck.err(
-                "clinic.toml",
-                "",
-                "colours",
-                format!("accent and on_accent contrast is {ratio:.2}:1; text needs at least 4.5:1"),
-            );
-        }
-    }
-    if !content.locales.contains_key(&clinic.locale) {
-        ck.err(
-            "clinic.toml",
-            "",
-            "locale",
-            format!("{:?} has no file in locales/", clinic.locale),
-        );
     }
 
     // Texts: every locale has every text, and no text for ids that do not exist.

@@ -39,25 +39,21 @@ fn validate_lists_problems_and_exits_1() {
         "concerns.toml",
         "areas.toml",
         "questions.toml",
-        "rules.toml",
         "plan.toml",
         "locales/en.toml",
     ] {
         std::fs::copy(format!("{root}/{f}"), tmp.join(f)).unwrap();
     }
-    let clinic = std::fs::read_to_string(format!("{root}/clinic.toml")).unwrap();
+    let rules = std::fs::read_to_string(format!("{root}/rules.toml")).unwrap();
     std::fs::write(
-        tmp.join("clinic.toml"),
-        clinic.replace("min_age = 18", "min_age = 15"),
+        tmp.join("rules.toml"),
+        rules.replacen("level = \"not_now\"", "level = \"later\"", 1),
     )
     .unwrap();
     let (code, _, err) = selfcheck(&["validate", tmp.to_str().unwrap()]);
     let _ = std::fs::remove_dir_all(&tmp);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("content/clinic.toml, field `min_age`: 15 is below 18"),
-        "{err}"
-    );
+    assert!(err.contains("rules.toml") && err.contains("later"), "{err}");
 }
 
 #[test]
@@ -148,4 +144,78 @@ fn evaluate_refuses_bad_answers_with_a_clear_message() {
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("--today \"21/11/2026\""), "{err}");
+}
+
+#[test]
+fn validate_config_names_file_setting_and_value_and_exits_1() {
+    let (code, out, err) = selfcheck(&["validate-config", "static/clinic.json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("every setting is valid"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["min_age"], 18);
+
+    let tmp = std::env::temp_dir().join(format!("selfcheck-config-{}.json", std::process::id()));
+    std::fs::write(
+        &tmp,
+        r##"{"name": "Skin Co", "min_age": 16, "colours": {"accent": "#eeeeee", "on_accent": "#ffffff"}, "phone": "+44 20 7946 0000"}"##,
+    )
+    .unwrap();
+    let (code, out, err) = selfcheck(&["validate-config", tmp.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&tmp);
+    assert_eq!(code, 1);
+    assert!(err.contains("3 problem(s)"), "{err}");
+    assert!(err.contains("setting `min_age`: 16 is below 18"), "{err}");
+    assert!(err.contains("setting `colours`"), "{err}");
+    assert!(err.contains("setting `booking_url` is missing"), "{err}");
+    // What the widget will use: the safe defaults in place of the bad values.
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["min_age"], 18);
+    assert_eq!(v["colours"], serde_json::Value::Null);
+    assert_eq!(v["name"], "Skin Co");
+
+    let (code, _, err) = selfcheck(&["validate-config", "no/such/clinic.json"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("was not found"), "{err}");
+}
+
+#[test]
+fn headers_put_the_allowed_origins_in_frame_ancestors() {
+    let dir = std::env::temp_dir().join(format!("selfcheck-headers-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("clinic.json");
+    std::fs::write(
+        &config,
+        r#"{"name": "A", "email": "a@b.example", "booking_url": "https://b.example/",
+            "embed": {"allowed_origins": ["https://www.a.example", "https://*.bad"]}}"#,
+    )
+    .unwrap();
+    let (code, _, err) = selfcheck(&[
+        "headers",
+        config.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: clinic.json, setting `embed.allowed_origins`"),
+        "{err}"
+    );
+    for file in ["_headers", ".htaccess", "nginx-headers.conf"] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(
+            text.contains("frame-ancestors 'self' https://www.a.example"),
+            "{file}: {text}"
+        );
+        assert!(
+            text.contains("'wasm-unsafe-eval'") && !text.contains("unsafe-inline"),
+            "{file}"
+        );
+        assert!(
+            text.contains("Referrer-Policy") && text.contains("no-referrer"),
+            "{file}"
+        );
+        assert!(!text.contains("*.bad"), "{file}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -308,34 +308,6 @@ fn rejects_missing_and_orphan_texts() {
 }
 
 #[test]
-fn rejects_unsafe_clinic_settings() {
-    let e = broken("clinic.toml", |t| t.replace("min_age = 18", "min_age = 16"));
-    expect(e, "clinic.toml", "", "min_age", "16 is below 18");
-    let e = broken("clinic.toml", |t| {
-        t.replace("https://example.com/book", "http://example.com/book")
-    });
-    expect(
-        e,
-        "clinic.toml",
-        "",
-        "booking_url",
-        "must start with https://",
-    );
-    let e = broken("clinic.toml", |t| {
-        t.replace("accent = \"#0b5c6b\"", "accent = \"teal\"")
-    });
-    expect(e, "clinic.toml", "", "colours.accent", "\"teal\"");
-    let e = broken("clinic.toml", |t| {
-        t.replace("accent = \"#0b5c6b\"", "accent = \"#dddddd\"")
-    });
-    expect(e, "clinic.toml", "", "colours", "contrast");
-    let e = broken("clinic.toml", |t| {
-        t.replace("concerns = []", "concerns = [\"tattoos\"]")
-    });
-    expect(e, "clinic.toml", "", "concerns", "\"tattoos\"");
-}
-
-#[test]
 fn rejects_a_wait_on_a_rule_that_is_not_do_not_treat() {
     let e = broken("rules.toml", |t| {
         t.replacen(
@@ -507,33 +479,6 @@ fn rejects_a_review_of_another_version_and_bare_source_keys() {
         "title",
         "names an internal file or fact",
     );
-}
-
-#[test]
-fn rejects_a_clinic_visitors_cannot_reach() {
-    let e = broken("clinic.toml", |t| {
-        t.replace("phone = \"+1 555 010 0100\"\n", "")
-            .replace("email = \"hello@example.com\"\n", "")
-    });
-    expect(
-        e,
-        "clinic.toml",
-        "",
-        "phone/email",
-        "give a phone number or an email address",
-    );
-    let e = broken("clinic.toml", |t| t.replace("+1 555 010 0100", "call us"));
-    expect(
-        e,
-        "clinic.toml",
-        "",
-        "phone",
-        "\"call us\" is not a phone number",
-    );
-    let e = broken("clinic.toml", |t| {
-        t.replace("hello@example.com", "hello at example")
-    });
-    expect(e, "clinic.toml", "", "email", "is not an email address");
 }
 
 #[test]

@@ -150,7 +150,12 @@ fn personas() {
     let mut failures = Vec::new();
     for p in PERSONAS {
         let r = visitor(p.concerns, p.areas, p.answers);
-        let o = evaluate(&c.pack, &r, c.clinic.min_age, d(p.today));
+        let o = evaluate(
+            &c.pack,
+            &r,
+            selfcheck_engine::config::LOWEST_AGE,
+            d(p.today),
+        );
         let rules: Vec<&str> = o.flags.iter().map(|f| f.rule.as_str()).collect();
         let mut problems = Vec::new();
         if o.tier != p.tier {

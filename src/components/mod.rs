@@ -3,3 +3,4 @@
 pub mod nav;
 pub mod progress;
 pub mod section;
+pub mod settings;

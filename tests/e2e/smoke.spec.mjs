@@ -14,7 +14,7 @@ test("the first screen appears and Start moves on, with no console errors", asyn
 });
 
 test("the welcome screen paints from plain HTML before the wasm arrives, and nothing moves when the app takes over", async ({ page }) => {
-  // Hold the wasm back: the static welcome must already be there, with Start disabled.
+  // Hold the wasm back: the static welcome must already be there, with Start ready to press.
   let release;
   const held = new Promise((r) => (release = r));
   await page.route("**/*.wasm", async (route) => {
@@ -25,7 +25,7 @@ test("the welcome screen paints from plain HTML before the wasm arrives, and not
   const h1 = page.locator("#app h1");
   await expect(page.locator(".mn-title")).toHaveText("Microneedling self-check");
   await expect(h1).toHaveText("Is microneedling right for you?");
-  await expect(page.locator(".mn-start")).toBeDisabled();
+  await expect(page.locator(".mn-start")).toBeEnabled();
   const staticText = await page.locator("#app").innerText();
   const before = { header: await page.locator(".mn-header").boundingBox(), h1: await h1.boundingBox(), start: await page.locator(".mn-start").boundingBox() };
   release();
@@ -42,6 +42,29 @@ test("the welcome screen paints from plain HTML before the wasm arrives, and not
     setTimeout(() => resolve(total), 200);
   }));
   expect(cls).toBe(0);
+});
+
+test("a tap on the static Start before the app is ready is remembered and lands on the concerns screen", async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  const start = page.locator("[data-static] .mn-start");
+  await start.click();
+  // The press shows at once, in the page's language, while the app loads.
+  await expect(start).toHaveText("Starting…");
+  await expect(start).toHaveAttribute("aria-busy", "true");
+  await expect(page.locator("[data-static]")).toHaveCount(1);
+  release();
+  await expect(page.locator(".mn-widget")).toHaveAttribute("data-step", "concerns");
+  await expect(page.locator("#app h1")).toHaveText("What would you like to improve?");
+  await expect(page.locator("#app h1")).toBeFocused();
+  // Back from there is the welcome screen, as if Start had been pressed in the app.
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.locator(".mn-widget")).toHaveAttribute("data-step", "welcome");
 });
 
 test("a failed wasm download shows a clear message, not a blank page", async ({ page }) => {

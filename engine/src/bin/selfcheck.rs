@@ -2,25 +2,36 @@
 //!
 //! ```text
 //! selfcheck validate [CONTENT_DIR]
-//! selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
+//! selfcheck validate-config CLINIC_JSON [--content DIR]
+//! selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE] [--config CLINIC_JSON]
+//! selfcheck shell [INDEX_HTML] [--content DIR] [--locale CODE]
+//! selfcheck headers [CLINIC_JSON] [--out DIR]
 //! ```
-//! `validate` exits 1 and lists every problem (file, id, field, value). `evaluate` prints the
-//! report the results screen shows (outcome, reasons with who to see, next step, plan, dated
-//! timeline, sources) as JSON. `shell` fills the `{{ui.KEY}}` placeholders of the
-//! built `index.html` (default: `$TRUNK_STAGING_DIR/index.html`; Trunk runs it as a hook) with
-//! the clinic's default-language text, so the first screen paints before the wasm arrives.
+//! `validate` exits 1 and lists every problem (file, id, field, value). `validate-config`
+//! checks a clinic's `clinic.json` exactly as the widget does when it loads, prints the
+//! settings the widget will use as JSON, and exits 1 with a notice per problem. `evaluate`
+//! prints the report the results screen shows (outcome, reasons with who to see, next step,
+//! plan, dated timeline, sources) as JSON. `shell` (a Trunk hook) fills the `{{ui.KEY}}`
+//! placeholders of the built `index.html` (default: `$TRUNK_STAGING_DIR/index.html`) with one
+//! language's text, so the first screen paints before the wasm arrives, and writes the
+//! subresource-integrity hashes of the app's JavaScript and WebAssembly into it. `headers` (a
+//! Trunk hook too) writes the security headers for common static hosts (`_headers`,
+//! `.htaccess`, `nginx-headers.conf`) with `frame-ancestors` from the clinic's allowed origins.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use selfcheck_engine::config::{self, Fetched, Known};
 use selfcheck_engine::load::load_dir;
-use selfcheck_engine::{Date, Report, Responses};
+use selfcheck_engine::{headers, Clinic, Content, Date, Report, Responses};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage:
   selfcheck validate [CONTENT_DIR]
-  selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE]
-  selfcheck shell [INDEX_HTML] [--content DIR]
+  selfcheck validate-config CLINIC_JSON [--content DIR]
+  selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE] [--config CLINIC_JSON]
+  selfcheck shell [INDEX_HTML] [--content DIR] [--locale CODE]
+  selfcheck headers [CLINIC_JSON] [--out DIR]
 
 CONTENT_DIR defaults to ./content. See the README for the answers format.";
 
@@ -75,7 +86,13 @@ fn run(args: &[String]) -> Result<(), String> {
             let content = load(PathBuf::from(
                 flag(args, "--content").unwrap_or_else(|| "content".into()),
             ))?;
-            let code = flag(args, "--locale").unwrap_or_else(|| content.clinic.locale.clone());
+            let clinic = match flag(args, "--config") {
+                Some(f) => read_config(&f, &content)?.0,
+                None => Clinic::default(),
+            };
+            let code = flag(args, "--locale")
+                .or_else(|| clinic.language.clone())
+                .unwrap_or_else(|| default_locale(&content));
             let locale = content
                 .locales
                 .get(&code)
@@ -85,7 +102,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let responses =
                 read_answers(&text, &content.pack, today).map_err(|e| format!("{file}: {e}"))?;
             // The same report the results screen renders, with each reason's words added.
-            let report = Report::new(&content.pack, &responses, content.clinic.min_age, today);
+            let report = Report::new(&content.pack, &responses, clinic.min_age, today);
             let mut out = serde_json::to_value(&report).expect("the report serialises");
             out["may_book"] = json!(report.may_book());
             if let Some(reasons) = out["reasons"].as_array_mut() {
@@ -105,25 +122,75 @@ fn run(args: &[String]) -> Result<(), String> {
             );
             Ok(())
         }
+        Some("validate-config") => {
+            let file = args.get(1).filter(|a| !a.starts_with("--")).ok_or(USAGE)?;
+            let content = load(PathBuf::from(
+                flag(args, "--content").unwrap_or_else(|| "content".into()),
+            ))?;
+            let (clinic, notices) = read_config(file, &content)?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&clinic).expect("settings serialise")
+            );
+            if notices.is_empty() {
+                eprintln!("{file}: every setting is valid");
+                Ok(())
+            } else {
+                let mut msg = format!(
+                    "{file}: {} problem(s); the widget uses a safe default for each:\n",
+                    notices.len()
+                );
+                for n in notices {
+                    msg.push_str(&format!("  - {n}\n"));
+                }
+                Err(msg)
+            }
+        }
         Some("shell") => {
             let file = match args.get(1).filter(|a| !a.starts_with("--")) {
                 Some(f) => PathBuf::from(f),
-                None => PathBuf::from(
-                    std::env::var("TRUNK_STAGING_DIR")
-                        .map_err(|_| "shell needs INDEX_HTML or $TRUNK_STAGING_DIR")?,
-                )
-                .join("index.html"),
+                None => staging()?.join("index.html"),
             };
             let content = load(PathBuf::from(
                 flag(args, "--content").unwrap_or_else(|| "content".into()),
             ))?;
-            let locale = &content.locales[&content.clinic.locale];
+            let code = flag(args, "--locale").unwrap_or_else(|| default_locale(&content));
+            let locale = content
+                .locales
+                .get(&code)
+                .ok_or_else(|| format!("--locale {code:?}: no such locale"))?;
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
-            let filled = selfcheck_engine::text::fill_shell(&text, locale, &content.clinic)
+            let filled = selfcheck_engine::text::fill_shell(&text, locale)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
+            let dir = file.parent().unwrap_or(std::path::Path::new("."));
+            let filled =
+                add_integrity(&filled, dir).map_err(|e| format!("{}: {e}", file.display()))?;
             std::fs::write(&file, filled)
                 .map_err(|e| format!("{}: cannot be written: {e}", file.display()))?;
+            Ok(())
+        }
+        Some("headers") => {
+            let (config, out) = match args.get(1).filter(|a| !a.starts_with("--")) {
+                Some(f) => (PathBuf::from(f), flag(args, "--out").map(PathBuf::from)),
+                None => {
+                    let dir = staging()?;
+                    (dir.join(config::FILE), Some(dir))
+                }
+            };
+            let out = out.ok_or("headers CLINIC_JSON needs --out DIR")?;
+            let content = load(PathBuf::from(
+                flag(args, "--content").unwrap_or_else(|| "content".into()),
+            ))?;
+            let (clinic, notices) = read_config(&config.to_string_lossy(), &content)?;
+            for n in &notices {
+                eprintln!("warning: {n}");
+            }
+            for (name, text) in headers::files(&clinic) {
+                let path = out.join(name);
+                std::fs::write(&path, text)
+                    .map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
+            }
             Ok(())
         }
         _ => Err(USAGE.into()),
@@ -147,4 +214,98 @@ fn read_answers(
     let r: Responses = serde_json::from_value(v).map_err(|e| format!("answers: {e}"))?;
     // The compact form checks ids and answers against the pack: reuse it.
     Responses::decode(&r.encode(), pack, today).map_err(|e| format!("answers: {e}"))
+}
+
+/// The folder Trunk is building into, when run as a hook.
+fn staging() -> Result<PathBuf, String> {
+    std::env::var("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .map_err(|_| "give a file, or run as a Trunk hook ($TRUNK_STAGING_DIR)".to_string())
+}
+
+/// The language the static shell and the tool use when none is asked for: English if the
+/// content has it, else the first.
+fn default_locale(content: &Content) -> String {
+    if content.locales.contains_key("en") {
+        "en".into()
+    } else {
+        content.locales.keys().next().cloned().unwrap_or_default()
+    }
+}
+
+/// Reads a clinic's settings file as the widget does (a missing file is a notice, not an error).
+fn read_config(file: &str, content: &Content) -> Result<(Clinic, Vec<config::Notice>), String> {
+    let known = Known::new(
+        &content.pack,
+        content.locales.keys().map(String::as_str).collect(),
+    );
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(config::read(
+                Fetched::Status(404),
+                config::parse_json,
+                &known,
+            ))
+        }
+        Err(e) => return Err(format!("{file}: cannot be read: {e}")),
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(config::read(
+        Fetched::Text(&text),
+        config::parse_json,
+        &known,
+    ))
+}
+
+/// Subresource integrity, written at build time: `integrity` on the boot script,
+/// `data-wasm-integrity` for the WebAssembly it fetches, and a `modulepreload` link with
+/// `integrity` for the app's JavaScript, which starts that download early and makes the boot
+/// script's `import()` use the checked copy. Reads the files from `dir`.
+fn add_integrity(html: &str, dir: &std::path::Path) -> Result<String, String> {
+    let start = html
+        .find("<script ")
+        .filter(|i| {
+            html[*i..]
+                .split('>')
+                .next()
+                .is_some_and(|t| t.contains("data-wasm="))
+        })
+        .ok_or("no boot script tag with data-wasm")?;
+    let tag_end = start
+        + html[start..]
+            .find('>')
+            .ok_or("the boot script tag is not closed")?;
+    let tag = &html[start..tag_end];
+    if tag.contains("integrity") {
+        return Err("the boot script already has integrity attributes".into());
+    }
+    let hash_of = |attr: &str| -> Result<(String, String), String> {
+        let name = attribute(tag, attr)
+            .ok_or_else(|| format!("no {attr} attribute on the boot script"))?;
+        let file = dir.join(name.trim_start_matches("./").trim_start_matches('/'));
+        let bytes =
+            std::fs::read(&file).map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
+        Ok((name.to_string(), headers::sri(&bytes)))
+    };
+    let (js, js_hash) = hash_of("data-js")?;
+    let (_, wasm_hash) = hash_of("data-wasm")?;
+    let (_, boot_hash) = hash_of("src")?;
+    let new_tag = format!("{tag} integrity=\"{boot_hash}\" data-wasm-integrity=\"{wasm_hash}\"");
+    let preload = format!("<link rel=modulepreload href=\"{js}\" integrity=\"{js_hash}\">");
+    Ok(format!(
+        "{}{preload}{new_tag}{}",
+        &html[..start],
+        &html[tag_end..]
+    ))
+}
+
+/// The value of the first `name=` attribute (quoted or not).
+fn attribute<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let at = html.find(&format!(" {name}="))? + name.len() + 2;
+    let rest = &html[at..];
+    match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split(q).next(),
+        _ => rest.split([' ', '>']).next(),
+    }
 }

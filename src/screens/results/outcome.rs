@@ -178,20 +178,36 @@ pub struct NextStepProps {
 pub fn NextStepBox(props: &NextStepProps) -> Html {
     let d = &props.data;
     let clinic = &d.clinic;
-    let name = clinic.name.as_str();
+    let name = d.clinic_name();
     let new_tab =
         html! { <span class="mn-visually-hidden">{ " " }{ d.ui("opens_in_new_tab") }</span> };
-    let action = match props.step {
-        NextStep::Book => html! {
+    let action = match (props.step, &clinic.booking_url) {
+        (NextStep::Book, Some(url)) => {
+            // The clinic's page hears about the click (no answers go with it).
+            let host = d.page.host.clone();
+            let onbook = Callback::from(move |_: MouseEvent| {
+                if let Some(h) = crate::host::Host::new(host.as_deref()) {
+                    h.send(&selfcheck_engine::embed::Outgoing::Booking);
+                }
+            });
+            html! {
+                <>
+                    <a class="mn-button mn-button-primary mn-book" href={url.clone()} onclick={onbook}
+                        target="_blank" rel="noopener noreferrer" aria-describedby="mn-next-hint">
+                        { d.ui("next_book") }{ new_tab }
+                    </a>
+                    <p class="mn-hint" id="mn-next-hint">{ d.ui_fill("next_book_hint", &[("clinic", name)]) }</p>
+                </>
+            }
+        }
+        // No booking link in the clinic's settings: book by phone or email instead.
+        (NextStep::Book, None) => html! {
             <>
-                <a class="mn-button mn-button-primary mn-book" href={clinic.booking_url.clone()}
-                    target="_blank" rel="noopener noreferrer" aria-describedby="mn-next-hint">
-                    { d.ui("next_book") }{ new_tab }
-                </a>
                 <p class="mn-hint" id="mn-next-hint">{ d.ui_fill("next_book_hint", &[("clinic", name)]) }</p>
+                { contact_or_notice(d) }
             </>
         },
-        NextStep::TalkToDoctor => {
+        (NextStep::TalkToDoctor, _) => {
             // Print (or save as a PDF) this page to take along; the clinic stays reachable.
             let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
             html! {
@@ -199,26 +215,24 @@ pub fn NextStepBox(props: &NextStepProps) -> Html {
                     <button type="button" class="mn-button mn-button-primary mn-doctor"
                         aria-describedby="mn-next-hint" onclick={onprint}>{ d.ui("next_doctor") }</button>
                     <p class="mn-hint" id="mn-next-hint">{ d.ui_fill("next_doctor_hint", &[("clinic", name)]) }</p>
-                    <p class="mn-contact">{ for contact_links(d) }</p>
+                    { contact_or_notice(d) }
                 </>
             }
         }
-        NextStep::AskClinic => {
-            // Validation makes sure the clinic gave a phone number or an email address.
-            let primary = contact(d)
-                .into_iter()
-                .next()
-                .map(|(href, _)| href)
-                .unwrap_or_default();
-            html! {
+        (NextStep::AskClinic, _) => match contact(d).into_iter().next() {
+            Some((primary, _)) => html! {
                 <>
                     <a class="mn-button mn-button-primary mn-ask" href={primary} aria-describedby="mn-next-hint">
                         { d.ui("next_ask") }
                     </a>
                     <p class="mn-contact" id="mn-next-hint">{ for contact_links(d) }</p>
                 </>
+            },
+            // The clinic's settings give no phone or email (its staff see a notice).
+            None => {
+                html! { <p class="mn-contact mn-no-contact" id="mn-next-hint">{ d.ui("no_contact") }</p> }
             }
-        }
+        },
     };
     html! {
         <section class="mn-next" aria-labelledby="mn-h-next">
@@ -255,4 +269,14 @@ fn contact_links(d: &Data) -> impl Iterator<Item = Html> {
     contact(d)
         .into_iter()
         .map(|(href, label)| html! { <a class="mn-contact-link" href={href}>{ label }</a> })
+}
+
+/// The clinic's contact links, or, when its settings give none, a plain sentence saying to
+/// contact the clinic.
+fn contact_or_notice(d: &Data) -> Html {
+    if contact(d).is_empty() {
+        html! { <p class="mn-contact mn-no-contact">{ d.ui("no_contact") }</p> }
+    } else {
+        html! { <p class="mn-contact">{ for contact_links(d) }</p> }
+    }
 }
