@@ -1,5 +1,5 @@
 // End-to-end tests in headless Chromium (Debian's, never a downloaded one) against the release
-// build in dist/, served on 127.0.0.1.
+// build in dist/, served on 127.0.0.1 with the security headers a static host would send.
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 
@@ -30,8 +30,10 @@ export default defineConfig({
     launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
     screenshot: "only-on-failure",
   },
+  // Three origins: the widget (dist/ with its security headers), a clinic's site (examples/)
+  // and another site (tests/e2e/server.mjs).
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    command: "node tests/e2e/server.mjs",
     cwd: root,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

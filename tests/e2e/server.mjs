@@ -1,0 +1,138 @@
+// The end-to-end test servers, three origins on 127.0.0.1 (Playwright starts this file):
+//   WIDGET (4173): dist/ as a static host would serve it, with the security headers from the
+//     _headers file `selfcheck headers` writes (so every test runs under the strict CSP), at
+//     the site root and under a sub-path (/clinic/selfcheck/). clinic.json is the shipped one
+//     with the clinic page's origin allowed to embed it (tests swap it with page.route).
+//   CLINIC (4174): the example clinic pages in examples/, as a clinic's own site.
+//   OTHER (4175): a third site, whose page tries to send the widget forged messages.
+// `node tests/e2e/server.mjs` serves them by hand.
+import { createServer } from "node:http";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PORTS = { widget: 4173, clinic: 4174, other: 4175 };
+export const ORIGINS = Object.fromEntries(Object.entries(PORTS).map(([k, p]) => [k, `http://127.0.0.1:${p}`]));
+export const SUBPATH = "/clinic/selfcheck/";
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const dist = join(root, "dist");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** The shipped clinic.json with the clinic page's origin allowed. */
+export function testConfig() {
+  const text = readFileSync(join(root, "static/clinic.json"), "utf8").replace(/^\s*\/\/.*$/gm, "");
+  const config = JSON.parse(text);
+  config.embed.allowed_origins = [ORIGINS.clinic];
+  return config;
+}
+
+/** The headers `selfcheck headers` writes for that config, read back from its _headers file. */
+function headersFor(config) {
+  const dir = mkdtempSync(join(tmpdir(), "selfcheck-headers-"));
+  writeFileSync(join(dir, "clinic.json"), JSON.stringify(config));
+  execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "selfcheck-engine", "--bin", "selfcheck", "--", "headers", join(dir, "clinic.json"), "--out", dir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const rules = [];
+  for (const line of readFileSync(join(dir, "_headers"), "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    if (!line.startsWith(" ")) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const i = line.indexOf(":");
+      rules.at(-1).headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+function matches(pattern, path) {
+  const re = new RegExp("^" + pattern.split("*").map((s) => s.replace(/[.?+^$()[\]{}|\\]/g, "\\$&")).join(".*") + "$");
+  return re.test(path);
+}
+
+function fileServer(dir, { headers = [], prefixes = ["/"], files = {} } = {}) {
+  const base = resolve(dir);
+  return createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const prefix = prefixes.find((p) => path.startsWith(p));
+    const out = {};
+    for (const rule of headers) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) out[k] = v;
+    try {
+      if (!prefix) throw Object.assign(new Error("outside"), { code: "ENOENT" });
+      let rel = path.slice(prefix.length) || "index.html";
+      if (rel.endsWith("/")) rel += "index.html";
+      let body;
+      if (files[rel] !== undefined) body = Buffer.from(files[rel]);
+      else {
+        const file = normalize(join(base, rel));
+        if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside"), { code: "ENOENT" });
+        if (statSync(file).isDirectory()) throw Object.assign(new Error("dir"), { code: "ENOENT" });
+        body = readFileSync(file);
+      }
+      const type = TYPES[extname(rel).toLowerCase()] ?? "application/octet-stream";
+      res.writeHead(200, { ...out, "content-type": type, "content-length": body.length, "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (err) {
+      res.writeHead(err.code === "ENOENT" || err.code === "ENOTDIR" ? 404 : 500, { ...out, "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+}
+
+/** The examples as a clinic's site: the widget's address in them points at the test widget. */
+function clinicSite() {
+  const dir = join(root, "examples");
+  return createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    try {
+      const file = normalize(join(dir, path === "/" ? "clinic-page.html" : path));
+      if (!file.startsWith(dir + sep)) throw new Error("outside");
+      const html = readFileSync(file, "utf8").replaceAll("http://127.0.0.1:8080/", `${ORIGINS.widget}/`);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "text/plain", "cache-control": "no-store" });
+      res.end(html);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+}
+
+/** A third site that frames nothing of its own: its page, put in an iframe on the clinic page,
+ * tries to drive the widget next to it. */
+function otherSite() {
+  const page = `<!doctype html><title>Other site</title><script src="/forge.js"></script>`;
+  const forge = `var w = parent.frames[0];
+for (var t of ["restart", "measure"]) w.postMessage({ selfcheck: 1, type: t }, "*");
+document.title = "sent";`;
+  return createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const js = path === "/forge.js";
+    res.writeHead(200, { "content-type": js ? TYPES[".js"] : TYPES[".html"], "cache-control": "no-store" });
+    res.end(js ? forge : page);
+  });
+}
+
+export function start() {
+  const config = testConfig();
+  const headers = headersFor(config);
+  const servers = [
+    fileServer(dist, { headers, prefixes: [SUBPATH, "/"], files: { "clinic.json": JSON.stringify(config, null, 2) } }).listen(PORTS.widget, "127.0.0.1"),
+    clinicSite().listen(PORTS.clinic, "127.0.0.1"),
+    otherSite().listen(PORTS.other, "127.0.0.1"),
+  ];
+  return () => servers.forEach((s) => s.close());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  start();
+  console.log(`widget ${ORIGINS.widget}/ (and ${SUBPATH}), clinic pages ${ORIGINS.clinic}/, other site ${ORIGINS.other}/`);
+}
