@@ -2,18 +2,23 @@
 // timings for the release build in dist/. Figures only: nothing here passes or fails.
 //
 //   scripts/bench.sh            (builds first, then runs this)
-//   node scripts/bench.mjs [--journeys 100] [--no-lighthouse] [--no-other-engines]
+//   node scripts/bench.mjs [--journeys 100] [--no-lighthouse] [--no-other-engines] [--dist DIR]
+//
+// --dist measures another build (an older one, to compare); the clinic-page Lighthouse figures
+// (a host page with and without the embed) are for dist/ only.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { measure, BUDGET } from "./sizes.mjs";
 import { launch } from "../tests/cross/engines.mjs";
 import { serve } from "../tests/cross/server.mjs";
+import { ORIGINS } from "../tests/e2e/server.mjs";
 
 const PORT = 4180;
 const URL_ = `http://127.0.0.1:${PORT}/`;
 const args = process.argv.slice(2);
 const JOURNEYS = Number(args[args.indexOf("--journeys") + 1]) || 100;
+const DIST = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : "dist";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
 
@@ -26,7 +31,14 @@ const ms = (x) => x.toFixed(1);
 // Runs inside the page before anything else: records when the first screen is interactive and
 // keeps a handle on the wasm memory for the figures.
 function instrument() {
-  window.__bench = { ready: null, memory: null };
+  window.__bench = { ready: null, memory: null, responds: null };
+  // When a tap on Start first counts: the static Start enabled by the boot script (before, it
+  // stayed disabled until the app was ready), or the app's own Start.
+  const responds = () => {
+    const b = document.querySelector(".mn-start");
+    if (window.__bench.responds === null && b && !b.disabled) window.__bench.responds = performance.now();
+  };
+  new MutationObserver(responds).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
   const wrap = (name) => {
     const orig = WebAssembly[name];
     WebAssembly[name] = async (...a) => {
@@ -145,6 +157,7 @@ async function browserFigures() {
   await page.waitForFunction(() => window.__bench.ready !== null);
   const paint = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("paint").map((p) => [p.name, p.startTime])));
   const ready = await page.evaluate(() => window.__bench.ready);
+  const responds = await page.evaluate(() => window.__bench.responds);
   const memory = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
@@ -160,7 +173,7 @@ async function browserFigures() {
   for (let i = 1; i < JOURNEYS; i++) all = all.concat(await page.evaluate(journeyInPage));
   const afterMany = await memory();
   await browser.close();
-  return { paint, ready, first, all, afterOne, afterMany, painted };
+  return { paint, ready, responds, first, all, afterOne, afterMany, painted };
 }
 
 // WebKit and Firefox over WebDriver, as the cross-engine tests drive them (tests/cross/): the
@@ -197,9 +210,9 @@ async function webdriverFigures(id) {
   }
 }
 
-function lighthouse() {
+function lighthouse(url = URL_) {
   try {
-    const out = execFileSync("node_modules/.bin/lighthouse", [URL_, "--quiet", "--output=json",
+    const out = execFileSync("node_modules/.bin/lighthouse", [url, "--quiet", "--output=json",
       "--only-categories=performance,accessibility,best-practices,seo",
       `--chrome-flags=--headless=new ${FLAGS.join(" ")}`], {
       env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"],
@@ -226,15 +239,31 @@ function nativeFigures() {
   }
 }
 
-const server = spawn("python3", ["-m", "http.server", String(PORT), "--bind", "127.0.0.1", "--directory", "dist"], { stdio: "ignore" });
+const server = spawn("python3", ["-m", "http.server", String(PORT), "--bind", "127.0.0.1", "--directory", DIST], { stdio: "ignore" });
 try {
   for (let i = 0; i < 50; i++) {
     try { if ((await fetch(URL_)).ok) break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
-  const sizes = measure();
+  const sizes = measure(DIST);
   const b = await browserFigures();
   const others = args.includes("--no-other-engines") ? [] : [await webdriverFigures("webkit"), await webdriverFigures("firefox")];
   const lh = args.includes("--no-lighthouse") ? { skipped: true } : lighthouse();
+  // A clinic's page (examples/clinic-page.html on one origin, the widget on another), with the
+  // embed and without it (the same page, snippet removed by the test server).
+  let host = { skipped: true };
+  if (!args.includes("--no-lighthouse") && DIST === "dist") {
+    // In a child process: Lighthouse runs synchronously here, so a server in this process
+    // could not answer it.
+    const sites = spawn("node", ["tests/e2e/server.mjs"], { stdio: "ignore" });
+    for (let i = 0; i < 100; i++) {
+      try { if ((await fetch(`${ORIGINS.clinic}/clinic-page.html`)).ok) break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    try {
+      host = { with: lighthouse(`${ORIGINS.clinic}/clinic-page.html`), without: lighthouse(`${ORIGINS.clinic}/clinic-page.html?no-embed`) };
+    } finally {
+      sites.kill();
+    }
+  }
   const native = nativeFigures();
 
   const lines = [];
@@ -247,6 +276,7 @@ try {
   lines.push(`BROWSER (headless Chromium on 127.0.0.1, no throttling, 390x844)`);
   lines.push(`  first paint                         ${ms(b.paint["first-paint"] ?? NaN)} ms`);
   lines.push(`  first contentful paint              ${ms(b.paint["first-contentful-paint"] ?? NaN)} ms`);
+  lines.push(`  Start responds to a tap             ${ms(b.responds ?? NaN)} ms (a tap before the app is ready is remembered)`);
   lines.push(`  first screen interactive            ${ms(b.ready)} ms`);
   const dom = b.all.map((t) => t.dom), paint = b.all.map((t) => t.paint);
   lines.push(`  answer -> next screen in the DOM    median ${ms(median(dom))} ms, p95 ${ms(p95(dom))} ms, worst ${ms(max(dom))} ms (${dom.length} answers over ${JOURNEYS} journeys)`);
@@ -285,6 +315,13 @@ try {
     lines.push(`  performance ${lh.performance}  accessibility ${lh.accessibility}  best practices ${lh.bestPractices}  SEO ${lh.seo}`);
     lines.push(`  FCP ${ms(lh.fcp)} ms  LCP ${ms(lh.lcp)} ms  TBT ${ms(lh.tbt)} ms  CLS ${lh.cls.toFixed(3)}`);
   }
+  if (!host.skipped) {
+    lines.push("LIGHTHOUSE on a clinic's page (examples/clinic-page.html, mobile), without and with the embed");
+    for (const [name, r] of [["without", host.without], ["with", host.with]]) {
+      if (r.error) lines.push(`  ${name.padEnd(8)} ${r.error}`);
+      else lines.push(`  ${name.padEnd(8)} performance ${r.performance}  accessibility ${r.accessibility}  best practices ${r.bestPractices}  FCP ${ms(r.fcp)} ms  LCP ${ms(r.lcp)} ms  TBT ${ms(r.tbt)} ms  CLS ${r.cls.toFixed(3)}`);
+    }
+  }
   lines.push("");
   lines.push(native);
   console.log(lines.join("\n"));
@@ -293,7 +330,7 @@ try {
     engine: e.engine, viewport: e.size, firstContentfulPaint: e.paint["first-contentful-paint"] ?? null, ready: e.ready,
     answerDom: { median: median(e.all.map((t) => t.dom)), p95: p95(e.all.map((t) => t.dom)), worst: max(e.all.map((t) => t.dom)) },
     answerPaint: { median: median(e.all.map((t) => t.paint)), p95: p95(e.all.map((t) => t.paint)), worst: max(e.all.map((t) => t.paint)) },
-  })), lighthouse: lh, native }, null, 2));
+  })), lighthouse: lh, hostPage: host, native }, null, 2));
 } finally {
   server.kill();
 }

@@ -1,8 +1,10 @@
-// Starts the widget. Runs as soon as the page is parsed: it fetches the clinic's settings
-// (clinic.json) and the app at once, in parallel, and makes the static Start button respond
-// straight away (a tap is remembered and the app opens on the first question screen when it is
-// ready). If anything fails, it shows the plain message already in the page, never a blank one.
-// The app's files are checked against the integrity hashes written at build time.
+// Starts the widget. Runs as soon as the page is parsed: it makes the static Start button respond
+// straight away (a tap is remembered, and the app opens on the first question screen when it is
+// ready). The clinic's settings (clinic.json) and the app are fetched, in parallel, as soon as
+// the static welcome has painted (not after the page's load event), so they never delay that
+// first paint.
+// The app's files are checked against the integrity hashes written at build time. If anything
+// fails, the plain message already in the page shows, never a blank page.
 (function () {
   var script = document.currentScript;
   var data = script.dataset;
@@ -12,17 +14,6 @@
     root.classList.add("mn-failed");
     if (error) console.warn("self-check could not start:", error);
   }
-  // The settings: read (and checked) by the app. A missing or broken file is not fatal.
-  boot.config = fetch("clinic.json", { cache: "no-cache", credentials: "same-origin" }).then(
-    function (r) {
-      return r.text().then(function (text) {
-        return { status: r.status, text: text };
-      });
-    },
-    function (e) {
-      return { status: 0, error: String(e && e.message ? e.message : e) };
-    }
-  );
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("this browser has no WebAssembly");
     return;
@@ -37,13 +28,37 @@
       if (start.dataset.busy) start.textContent = start.dataset.busy;
     });
   }
-  var wasm = fetch(data.wasm, data.wasmIntegrity ? { integrity: data.wasmIntegrity } : {});
-  import(data.js)
-    .then(function (glue) {
-      return glue.default({ module_or_path: wasm });
-    })
-    .then(function () {
-      root.classList.add("mn-ready");
-    })
-    .catch(fail);
+  // Download, compile and start the app once the static welcome has painted (two frames).
+  function load() {
+    // The settings: read (and checked) by the app. A missing or broken file is not fatal.
+    boot.config = fetch("clinic.json", { cache: "no-cache", credentials: "same-origin" }).then(
+      function (r) {
+        return r.text().then(function (text) {
+          return { status: r.status, text: text };
+        });
+      },
+      function (e) {
+        return { status: 0, error: String(e && e.message ? e.message : e) };
+      }
+    );
+    var preload = document.createElement("link");
+    preload.rel = "modulepreload";
+    preload.href = data.js;
+    if (data.jsIntegrity) preload.integrity = data.jsIntegrity;
+    document.head.appendChild(preload);
+    var wasm = fetch(data.wasm, data.wasmIntegrity ? { integrity: data.wasmIntegrity } : {});
+    import(data.js)
+      .then(function (glue) {
+        return glue.default({ module_or_path: wasm });
+      })
+      .then(function () {
+        root.classList.add("mn-ready");
+      })
+      .catch(fail);
+  }
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () {
+      setTimeout(load, 0);
+    });
+  });
 })();

@@ -43,8 +43,11 @@
     s.display = "block";
     s.width = "100%";
     s.border = "0";
-    s.height = (parseInt(el.getAttribute("data-height"), 10) || 640) + "px";
     el.insertBefore(frame, el.firstChild);
+    // Until the widget reports its height: data-height, or the welcome screen's usual height
+    // at this width, so the page below moves as little as possible.
+    var w = frame.getBoundingClientRect().width;
+    s.height = (parseInt(el.getAttribute("data-height"), 10) || (w < 280 ? 800 : w < 340 ? 665 : w < 500 ? 585 : 532)) + "px";
     frames.push({ el: el, frame: frame, link: link });
   }
 

@@ -96,7 +96,10 @@ function clinicSite() {
     try {
       const file = normalize(join(dir, path === "/" ? "clinic-page.html" : path));
       if (!file.startsWith(dir + sep)) throw new Error("outside");
-      const html = readFileSync(file, "utf8").replaceAll("http://127.0.0.1:8080/", `${ORIGINS.widget}/`);
+      let html = readFileSync(file, "utf8").replaceAll("http://127.0.0.1:8080/", `${ORIGINS.widget}/`);
+      // ?no-embed: the same page without the snippet (the benchmark's "without" figure).
+      if (new URL(req.url, "http://x").searchParams.has("no-embed"))
+        html = html.replace(/<div data-selfcheck[\s\S]*?<\/div>/g, "").replace(/<script src="[^"]*embed\.js"[^>]*><\/script>/g, "");
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "text/plain", "cache-control": "no-store" });
       res.end(html);
     } catch {

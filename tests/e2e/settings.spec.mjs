@@ -89,9 +89,11 @@ test("the fallbacks are the safe ones: minimum age 18, the theme's colours, no b
 });
 
 test("a good clinic.json shows the clinic's name, colours and font, and ?preview says all is well", async ({ page }) => {
-  await serveConfig(page, { ...valid(), name: "Lumen Skin", colours: { accent: "#5b2a86", on_accent: "#ffffff" }, font: "Georgia, serif" });
+  await serveConfig(page, { ...valid(), name: "Lumen Skin", logo: "icon.svg", colours: { accent: "#5b2a86", on_accent: "#ffffff" }, font: "Georgia, serif" });
   const { warnings } = await preview(page);
   await expect(page.locator(".mn-header .mn-title")).toHaveText("Lumen Skin");
+  await expect(page.locator(".mn-header img.mn-logo")).toHaveAttribute("src", "icon.svg");
+  await expect(page.locator(".mn-header img.mn-logo")).toHaveAttribute("alt", "");
   await expect(page.locator(".mn-settings-ok")).toBeVisible();
   expect(warnings.filter((t) => t.startsWith("self-check settings"))).toEqual([]);
   const start = page.getByRole("button", { name: "Start" });

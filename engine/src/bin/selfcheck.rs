@@ -258,10 +258,10 @@ fn read_config(file: &str, content: &Content) -> Result<(Clinic, Vec<config::Not
     ))
 }
 
-/// Subresource integrity, written at build time: `integrity` on the boot script,
-/// `data-wasm-integrity` for the WebAssembly it fetches, and a `modulepreload` link with
-/// `integrity` for the app's JavaScript, which starts that download early and makes the boot
-/// script's `import()` use the checked copy. Reads the files from `dir`.
+/// Subresource integrity, written at build time: `integrity` on the boot script, and
+/// `data-js-integrity` and `data-wasm-integrity` for the app's JavaScript and WebAssembly, which
+/// the boot script fetches with those hashes (the JavaScript through a `modulepreload` link with
+/// `integrity`, so its `import()` uses the checked copy). Reads the files from `dir`.
 fn add_integrity(html: &str, dir: &std::path::Path) -> Result<String, String> {
     let start = html
         .find("<script ")
@@ -288,16 +288,13 @@ fn add_integrity(html: &str, dir: &std::path::Path) -> Result<String, String> {
             std::fs::read(&file).map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
         Ok((name.to_string(), headers::sri(&bytes)))
     };
-    let (js, js_hash) = hash_of("data-js")?;
+    let (_, js_hash) = hash_of("data-js")?;
     let (_, wasm_hash) = hash_of("data-wasm")?;
     let (_, boot_hash) = hash_of("src")?;
-    let new_tag = format!("{tag} integrity=\"{boot_hash}\" data-wasm-integrity=\"{wasm_hash}\"");
-    let preload = format!("<link rel=modulepreload href=\"{js}\" integrity=\"{js_hash}\">");
-    Ok(format!(
-        "{}{preload}{new_tag}{}",
-        &html[..start],
-        &html[tag_end..]
-    ))
+    let new_tag = format!(
+        "{tag} integrity=\"{boot_hash}\" data-js-integrity=\"{js_hash}\" data-wasm-integrity=\"{wasm_hash}\""
+    );
+    Ok(format!("{}{new_tag}{}", &html[..start], &html[tag_end..]))
 }
 
 /// The value of the first `name=` attribute (quoted or not).
