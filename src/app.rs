@@ -143,9 +143,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 .tier
         });
         let shown = step.clone();
+        let last_sent = use_mut_ref(|| None::<Step>);
         use_effect_with(step_key.clone(), move |key| {
             if let Some(h) = &host {
-                h.send(&Outgoing::Step { step: shown, share });
+                let before = last_sent.replace(Some(shown.clone()));
+                if let Some(event) =
+                    selfcheck_engine::embed::step_event(before.as_ref(), &shown, share)
+                {
+                    h.send(&event);
+                }
                 if let Some(tier) = tier {
                     h.send(&Outgoing::Outcome { tier, share });
                 }

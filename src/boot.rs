@@ -35,9 +35,17 @@ pub fn start_pressed() -> bool {
     get(&get(&js_sys::global(), BOOT), "started").as_bool() == Some(true)
 }
 
+/// How deep lists and groups may nest; deeper ones read as `null` (a clinic's settings nest
+/// two levels; a hostile file could nest thousands and exhaust the stack).
+const MAX_DEPTH: u32 = 16;
+
 /// Turns what `JSON.parse` returned into the engine's value.
 pub fn to_value(v: &JsValue) -> Value {
-    if v.is_null() || v.is_undefined() {
+    value_at(v, 0)
+}
+
+fn value_at(v: &JsValue, depth: u32) -> Value {
+    if v.is_null() || v.is_undefined() || depth > MAX_DEPTH {
         Value::Null
     } else if let Some(b) = v.as_bool() {
         Value::Bool(b)
@@ -46,14 +54,19 @@ pub fn to_value(v: &JsValue) -> Value {
     } else if let Some(s) = v.as_string() {
         Value::Text(s)
     } else if Array::is_array(v) {
-        Value::List(Array::from(v).iter().map(|x| to_value(&x)).collect())
+        Value::List(
+            Array::from(v)
+                .iter()
+                .map(|x| value_at(&x, depth + 1))
+                .collect(),
+        )
     } else if let Some(o) = v.dyn_ref::<Object>() {
         Value::Map(
             Object::entries(o)
                 .iter()
                 .filter_map(|pair| {
                     let pair = Array::from(&pair);
-                    Some((pair.get(0).as_string()?, to_value(&pair.get(1))))
+                    Some((pair.get(0).as_string()?, value_at(&pair.get(1), depth + 1)))
                 })
                 .collect(),
         )
@@ -158,6 +171,16 @@ pub async fn read(known: &Known<'_>) -> (Clinic, Vec<Notice>, Page) {
             instead: "the widget sends that page no events (auto-height needs them)".into(),
         });
     }
+    // Which widget this is, when a page has several (the loader passes the element's id or
+    // place), so each keeps its own saved answers.
+    let slot = param("slot")
+        .filter(|s| {
+            s.len() <= 40
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+        .unwrap_or_default();
+    crate::browser::set_slot(slot);
     let page = Page {
         embedded: param("embed") == Some("1"),
         host,

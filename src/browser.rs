@@ -5,9 +5,30 @@
 use selfcheck_engine::Date;
 use wasm_bindgen::JsValue;
 
-/// Session-storage keys (current tab only; cleared by "Start again").
+/// Session-storage keys (current tab only; cleared by "Start again"), followed by the widget's
+/// slot when a page embeds several.
 const KEY_RESPONSES: &str = "mn-selfcheck.responses";
 const KEY_STEP: &str = "mn-selfcheck.step";
+
+thread_local! {
+    static SLOT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Sets which widget on the page this is (empty for the only one).
+pub fn set_slot(slot: &str) {
+    SLOT.with(|s| *s.borrow_mut() = slot.to_string());
+}
+
+fn key(base: &str) -> String {
+    SLOT.with(|s| {
+        let slot = s.borrow();
+        if slot.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}.{slot}")
+        }
+    })
+}
 /// The field in a history entry's state that holds the step key.
 const HISTORY_FIELD: &str = "mnStep";
 
@@ -46,24 +67,24 @@ fn storage() -> Option<web_sys::Storage> {
 /// Stored responses and step key from this tab, if any.
 pub fn load_session() -> Option<(String, Option<String>)> {
     let s = storage()?;
-    let responses = s.get_item(KEY_RESPONSES).ok().flatten()?;
-    let step = s.get_item(KEY_STEP).ok().flatten();
+    let responses = s.get_item(&key(KEY_RESPONSES)).ok().flatten()?;
+    let step = s.get_item(&key(KEY_STEP)).ok().flatten();
     Some((responses, step))
 }
 
 /// Saves the responses and step for a reload in this tab.
 pub fn save_session(responses: &str, step: &str) {
     if let Some(s) = storage() {
-        let _ = s.set_item(KEY_RESPONSES, responses);
-        let _ = s.set_item(KEY_STEP, step);
+        let _ = s.set_item(&key(KEY_RESPONSES), responses);
+        let _ = s.set_item(&key(KEY_STEP), step);
     }
 }
 
 /// Forgets everything stored for this tab.
 pub fn clear_session() {
     if let Some(s) = storage() {
-        let _ = s.remove_item(KEY_RESPONSES);
-        let _ = s.remove_item(KEY_STEP);
+        let _ = s.remove_item(&key(KEY_RESPONSES));
+        let _ = s.remove_item(&key(KEY_STEP));
     }
 }
 

@@ -1,5 +1,5 @@
 // Starts the widget. Runs as soon as the page is parsed: it makes the static Start button respond
-// straight away (a tap is remembered, and the app opens on the first question screen when it is
+// straight away (a tap is remembered, and the app opens on the concerns screen when it is
 // ready). The clinic's settings (clinic.json) and the app are fetched, in parallel, as soon as
 // the static welcome has painted (not after the page's load event), so they never delay that
 // first paint.
@@ -31,7 +31,11 @@
   // Download, compile and start the app once the static welcome has painted (two frames).
   function load() {
     // The settings: read (and checked) by the app. A missing or broken file is not fatal.
-    boot.config = fetch("clinic.json", { cache: "no-cache", credentials: "same-origin" }).then(
+    // A server that never answers must not hold the widget: after 10 s it starts with the
+    // safe defaults (and says so to staff).
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    if (abort) setTimeout(function () { abort.abort(); }, 10000);
+    boot.config = fetch("clinic.json", { cache: "no-cache", credentials: "same-origin", signal: abort && abort.signal }).then(
       function (r) {
         return r.text().then(function (text) {
           return { status: r.status, text: text };

@@ -27,6 +27,8 @@
     var q = src.searchParams;
     q.set("embed", "1");
     q.set("host", location.origin);
+    // Which widget on the page: each keeps its own saved answers.
+    q.set("slot", el.id && /^[\w-]{1,40}$/.test(el.id) ? el.id : String(frames.length));
     ["lang", "accent", "kiosk"].forEach(function (k) {
       var v = el.getAttribute("data-" + k);
       if (v) q.set(k, v);

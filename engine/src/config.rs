@@ -410,7 +410,8 @@ pub fn read(
             ),
         );
     }
-    let text = strip_comments(text);
+    // A byte-order mark (some editors add one) is not part of the settings.
+    let text = strip_comments(text.strip_prefix('\u{feff}').unwrap_or(text));
     if text.trim().is_empty() {
         return whole(String::new(), "is empty".into());
     }
@@ -970,21 +971,21 @@ pub fn is_phone(p: &str) -> bool {
         && (5..=20).contains(&digits)
 }
 
-/// An email address: one `@`, something before it, a dot after it, no spaces or markup.
+/// An email address: one `@`, a name before it and a site name with a dot after it, in plain
+/// letters, digits and `. _ % + -` only (so a `mailto:` link can carry nothing else).
 pub fn is_email(e: &str) -> bool {
+    let Some((user, host)) = e.split_once('@') else {
+        return false;
+    };
+    let plain = |s: &str, extra: fn(char) -> bool| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || extra(c))
+    };
     e.len() <= 254
-        && e.matches('@').count() == 1
-        && e.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-        })
-        && !e.chars().any(|c| {
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(
-                    c,
-                    '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '\\' | ',' | ';' | ':'
-                )
-        })
+        && plain(user, |c| matches!(c, '.' | '_' | '%' | '+' | '-'))
+        && plain(host, |c| matches!(c, '.' | '-'))
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
 }
 
 /// Why `url` is not a safe https link, if it is not.
@@ -1046,10 +1047,15 @@ pub fn origin_of(s: &str) -> Result<String, &'static str> {
         return Err("is not an origin: give only https:// and the site name, with no path");
     }
     let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) if !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => {
+        // The browser leaves a default port out of an origin.
+        Some((h, "443")) if scheme == "https" => (h, None),
+        Some((h, "80")) if scheme == "http" => (h, None),
+        Some((h, p))
+            if p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0) =>
+        {
             (h, Some(p))
         }
-        Some(_) => return Err("has a port that is not a number"),
+        Some(_) => return Err("has a port that is not a number from 1 to 65535"),
         None => (rest, None),
     };
     let local = host == "localhost" || host == "127.0.0.1";

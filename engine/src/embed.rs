@@ -44,6 +44,17 @@ pub enum Outgoing {
     Booking,
 }
 
+/// The step event for moving from `before` to `now`, if the host page should get one. Without
+/// health details shared, one event marks the start of the questions, not one per question:
+/// how many questions a visitor is asked depends on their answers.
+pub fn step_event(before: Option<&Step>, now: &Step, share: bool) -> Option<Outgoing> {
+    let same_kind = before.is_some_and(|b| step_kind(b) == step_kind(now));
+    (share || !same_kind).then(|| Outgoing::Step {
+        step: now.clone(),
+        share,
+    })
+}
+
 /// The kind of screen, as host pages see it.
 pub fn step_kind(step: &Step) -> &'static str {
     match step {

@@ -76,7 +76,10 @@ pub fn files(clinic: &Clinic) -> Vec<(&'static str, String)> {
     nginx.push_str(
         "# Include inside the server or location block that serves the widget's folder.\n",
     );
-    nginx.push_str("types { application/wasm wasm; }\n");
+    nginx.push_str(
+        "# .wasm must go out as application/wasm: nginx's own mime.types has it since 1.21.\n",
+    );
+    nginx.push_str("# (A types { } block here would replace every other type: do not add one.)\n");
     for (name, value) in &list {
         nginx.push_str(&format!("add_header {name} \"{value}\" always;\n"));
     }

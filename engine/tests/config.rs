@@ -86,6 +86,13 @@ fn no_file_empty_file_huge_file_and_broken_json_use_every_default() {
 }
 
 #[test]
+fn a_byte_order_mark_is_not_part_of_the_settings() {
+    let (c, n) = load(&format!("\u{feff}{}", example()));
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(c.name.as_deref(), Some("Your clinic"));
+}
+
+#[test]
 fn the_defaults_are_the_cautious_ones() {
     let d = Clinic::default();
     assert_eq!(d.min_age, 18);
@@ -244,8 +251,19 @@ fn script_in_text_fields_is_refused() {
     one_notice(&n, "name", "is too long");
     let (_, n) = with("phone", "\"<b>call</b>\"");
     one_notice(&n, "phone", "not a phone number");
-    let (_, n) = with("email", "\"a@b.com<script>\"");
-    one_notice(&n, "email", "not an email address");
+    for bad in [
+        "a@b.com<script>",
+        "a@b.com?bcc=x@y.com",
+        "a b@c.com",
+        "a@b",
+        "@b.com",
+        "a@@b.com",
+    ] {
+        let (_, n) = with("email", &format!("{bad:?}"));
+        one_notice(&n, "email", "not an email address");
+    }
+    let (c, n) = with("email", "\"first.last+skin@clinic-mail.example\"");
+    assert!(n.is_empty() && c.email.is_some(), "{n:?}");
     let (c, n) = with("font", "\"Georgia; } body { display:none\"");
     assert_eq!(c.font, None);
     one_notice(&n, "font", "not a list of font names");
@@ -302,6 +320,16 @@ fn allowed_origins_are_exact_and_never_a_wildcard() {
         c.message_target("https://www.clinic.example"),
         Some("https://www.clinic.example")
     );
+    // A default port is left out, as the browser leaves it out of an origin; a bad one is refused.
+    let (c2, n2) = with(
+        "embed",
+        r#"{"allowed_origins": ["https://a.example:443", "http://localhost:80", "https://b.example:70000"]}"#,
+    );
+    assert_eq!(
+        c2.allowed_origins,
+        vec!["https://a.example", "http://localhost"]
+    );
+    assert_eq!(n2.len(), 1, "{n2:?}");
     assert_eq!(c.message_target("https://evil.example"), None);
     assert_eq!(c.message_target("*"), None);
     assert_eq!(c.message_target(""), None);
@@ -424,6 +452,23 @@ fn host_messages_carry_no_health_detail_unless_shared() {
     assert_eq!(
         shared.get("tier"),
         Some(&config::Value::Text("not_suitable_now".into()))
+    );
+}
+
+#[test]
+fn without_health_details_the_host_hears_one_step_for_all_the_questions() {
+    use selfcheck_engine::embed::step_event;
+    let q = |id: &str| Step::Question(id.into());
+    // Not shared: into the questions once, then nothing until the results.
+    assert!(step_event(Some(&Step::Areas), &q("age"), false).is_some());
+    assert!(step_event(Some(&q("age")), &q("isotretinoin_stopped"), false).is_none());
+    assert!(step_event(Some(&q("age")), &Step::Results, false).is_some());
+    assert!(step_event(None, &Step::Welcome, false).is_some());
+    // Shared: every question, with its id.
+    let e = step_event(Some(&q("age")), &q("isotretinoin_stopped"), true).unwrap();
+    assert_eq!(
+        e.to_value().get("question"),
+        Some(&config::Value::Text("isotretinoin_stopped".into()))
     );
 }
 

@@ -4,13 +4,15 @@
 // webkit.test.mjs and firefox.test.mjs run this suite in their engine; Chromium runs the same
 // journeys (and more) in tests/e2e/ with Playwright.
 //
-// Later issues add their key journeys here (embed auto-height, locale switch and RTL, offline,
-// kiosk reset, print and calendar download).
+// Later issues add their key journeys here (embed auto-height is here; locale switch and RTL,
+// offline, kiosk reset, print and calendar download to come).
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { launch, RESULTS } from "./engines.mjs";
 import { serve } from "./server.mjs";
+import { start as startSites, ORIGINS } from "../e2e/server.mjs";
+import { By } from "selenium-webdriver";
 import { Widget, Key } from "./widget.mjs";
 import { addDays, isoDaysAgo } from "../e2e/dates.mjs";
 
@@ -99,6 +101,70 @@ export function suite(engineId) {
         if (p.asked) assert.deepEqual(asked, p.asked);
       });
     }
+
+    // On a clinic's page (examples/clinic-page.html on another origin, served with the widget's
+    // security headers by tests/e2e/server.mjs): the snippet's frame grows to fit each step with
+    // no inner scrollbar, and the page hears each new screen.
+    it("embedded on a clinic's page, the frame fits every step and the page hears each step", { timeout: TEST_TIMEOUT }, async () => {
+      const d = browser.driver;
+      const stop = startSites({ dir: DIST });
+      try {
+        await d.get(`${ORIGINS.clinic}/clinic-page.html`);
+        await w.until(async () => (await d.findElements(By.css("iframe.selfcheck-frame"))).length === 1, "the widget's frame");
+        await d.executeScript(`window.__steps = [];
+          document.addEventListener("selfcheck:step", (e) => window.__steps.push(e.detail.step));`);
+        const frame = await d.findElement(By.css("iframe.selfcheck-frame"));
+        await d.executeScript("arguments[0].scrollIntoView()", frame);
+        const fits = async (what) => {
+          await d.switchTo().defaultContent();
+          await w.until(async () => {
+            const outer = (await frame.getRect()).height;
+            await d.switchTo().frame(frame);
+            const inner = await d.executeScript(`return { body: Math.ceil(document.body.getBoundingClientRect().height),
+              scroll: document.scrollingElement.scrollHeight, view: document.scrollingElement.clientHeight };`);
+            await d.switchTo().defaultContent();
+            return Math.abs(outer - inner.body) <= 1 && inner.scroll <= inner.view;
+          }, `the frame to fit ${what}`);
+        };
+        // WebDriver does not scroll the clinic's page to an element inside the frame (the frame
+        // has no scrolling of its own), so each click first scrolls the page, as a visitor would.
+        const click = w.click.bind(w);
+        w.click = async (css) => {
+          const y = await d.executeScript(`const e = document.querySelector(arguments[0]);
+            return e ? e.getBoundingClientRect().top : null;`, css);
+          if (y !== null) {
+            await d.switchTo().defaultContent();
+            await d.executeScript(`const f = arguments[0].getBoundingClientRect();
+              scrollTo(0, scrollY + f.top + arguments[1] - innerHeight / 2);`, frame, y);
+            await d.switchTo().frame(frame);
+          }
+          return click(css);
+        };
+        await d.switchTo().frame(frame);
+        await w.untilApp();
+        await fits("the welcome");
+        await d.switchTo().frame(frame);
+        await w.start();
+        await fits("the concerns");
+        await d.switchTo().frame(frame);
+        await w.chooseConcerns(["fine_lines"]);
+        await w.chooseAreas(["forehead"]);
+        await w.answerAll({});
+        await fits("the results");
+        await d.switchTo().defaultContent();
+        // (The welcome's own step event may come before or after the listener went on.)
+        const steps = (await d.executeScript("return window.__steps")).filter((s) => s !== "welcome");
+        assert.deepEqual(steps.slice(0, 3), ["concerns", "areas", "question"]);
+        assert.equal(steps.at(-1), "results");
+      } catch (err) {
+        await d.switchTo().defaultContent().catch(() => {});
+        await evidence(engineId, "embedded", w, err);
+        throw err;
+      } finally {
+        w.click = Widget.prototype.click;
+        stop();
+      }
+    });
 
     test("a date typed into the date input counts 14 days from that day (not now, with the day it ends)", async () => {
       await w.open();

@@ -171,7 +171,17 @@ test("a site not on the allow-list gets no events, and the frame-ancestors heade
   expect(csp).toContain("'wasm-unsafe-eval'");
   expect(response.headers()["referrer-policy"]).toBe("no-referrer");
   expect(response.headers()["permissions-policy"]).toContain("camera=()");
-  // The widget claims to be on the clinic's page, but is not: it must not message anyone.
+  // A site not on the list cannot show the widget at all: the browser refuses the frame, so
+  // the widget never runs there, never says it is ready, and the fallback link stays.
+  await page.goto(`${ORIGINS.other}/embed.html`);
+  const frame = page.locator("iframe.selfcheck-frame");
+  await expect(frame).toBeAttached();
+  // Chromium shows its own error page in a refused frame.
+  await expect.poll(async () => (await (await frame.elementHandle()).contentFrame())?.url()).toMatch(/^chrome-error:/);
+  const inner = await (await frame.elementHandle()).contentFrame();
+  expect(await inner.locator(".mn-widget").count()).toBe(0);
+  await expect(page.getByRole("link", { name: "Self-check" })).toBeVisible();
+  // Opened with a claim to be on that site, the widget names the problem for staff.
   await page.goto(`${ORIGINS.widget}/?embed=1&host=${encodeURIComponent(ORIGINS.other)}&preview`);
   await expect(page.locator(".mn-settings [data-field='embed.allowed_origins']")).toContainText(ORIGINS.other);
 });

@@ -113,6 +113,8 @@ function clinicSite() {
  * tries to drive the widget next to it. */
 function otherSite() {
   const page = `<!doctype html><title>Other site</title><script src="/forge.js"></script>`;
+  // A page on a site not in embed.allowed_origins that tries to embed the widget.
+  const embed = `<!doctype html><title>Not allowed</title><div data-selfcheck id="w"><a href="${ORIGINS.widget}/">Self-check</a></div><script src="${ORIGINS.widget}/embed.js"></script>`;
   const forge = `var w = parent.frames[0];
 for (var t of ["restart", "measure"]) w.postMessage({ selfcheck: 1, type: t }, "*");
 document.title = "sent";`;
@@ -120,15 +122,16 @@ document.title = "sent";`;
     const path = new URL(req.url, "http://x").pathname;
     const js = path === "/forge.js";
     res.writeHead(200, { "content-type": js ? TYPES[".js"] : TYPES[".html"], "cache-control": "no-store" });
-    res.end(js ? forge : page);
+    res.end(js ? forge : path === "/embed.html" ? embed : page);
   });
 }
 
-export function start() {
+/** Starts the three servers (`dir`: the built widget); returns a function that stops them. */
+export function start({ dir = dist } = {}) {
   const config = testConfig();
   const headers = headersFor(config);
   const servers = [
-    fileServer(dist, { headers, prefixes: [SUBPATH, "/"], files: { "clinic.json": JSON.stringify(config, null, 2) } }).listen(PORTS.widget, "127.0.0.1"),
+    fileServer(dir, { headers, prefixes: [SUBPATH, "/"], files: { "clinic.json": JSON.stringify(config, null, 2) } }).listen(PORTS.widget, "127.0.0.1"),
     clinicSite().listen(PORTS.clinic, "127.0.0.1"),
     otherSite().listen(PORTS.other, "127.0.0.1"),
   ];

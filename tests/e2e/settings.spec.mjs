@@ -140,3 +140,24 @@ for (const theme of ["clear", "warm", "contrast"]) {
     });
   }
 }
+
+test("a clinic.json nested thousands deep is refused whole, and the widget still starts", async ({ page }) => {
+  await serveConfig(page, "[".repeat(30_000) + "]".repeat(30_000));
+  const { w, warnings } = await preview(page);
+  await expectNotice(page, warnings, "", "must be a group of settings");
+  await w.start();
+  expect(w.errors).toEqual([]);
+});
+
+test("two widgets on one page keep their own answers", async ({ page }) => {
+  // The same origin in one tab: session storage is shared, so each widget keeps its own keys.
+  await page.goto("/?embed=1&slot=face");
+  await expect(page.locator(".mn-widget:not([data-static])")).toBeVisible();
+  const w = new Widget(page);
+  await w.start();
+  await w.chooseConcerns(["texture"]);
+  await page.goto("/?embed=1&slot=body");
+  await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
+  await page.goto("/?embed=1&slot=face");
+  await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "areas");
+});
