@@ -13,14 +13,20 @@ test("the first screen appears and Start moves on, with no console errors", asyn
   expect(w.errors).toEqual([]);
 });
 
-test("the welcome screen paints from plain HTML before the wasm arrives, and nothing moves when the app takes over", async ({ page }) => {
-  // Hold the wasm back: the static welcome must already be there, with Start ready to press.
+/** Holds the app's wasm back until the returned function is called. */
+async function holdWasm(page) {
   let release;
   const held = new Promise((r) => (release = r));
   await page.route("**/*.wasm", async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test("the welcome screen paints from plain HTML before the wasm arrives, and nothing moves when the app takes over", async ({ page }) => {
+  // Hold the wasm back: the static welcome must already be there, with Start ready to press.
+  const release = await holdWasm(page);
   await page.goto("/");
   const h1 = page.locator("#app h1");
   await expect(page.locator(".mn-title")).toHaveText("Microneedling self-check");
@@ -45,12 +51,7 @@ test("the welcome screen paints from plain HTML before the wasm arrives, and not
 });
 
 test("a tap on the static Start before the app is ready is remembered and lands on the concerns screen", async ({ page }) => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto("/");
   const start = page.locator("[data-static] .mn-start");
   await start.click();
