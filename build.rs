@@ -28,15 +28,20 @@ fn main() {
         "pack.bin",
         postcard::to_allocvec(&content.pack).expect("pack serialises"),
     );
-    let mut index = String::new();
+    // The texts are not compiled in: the `selfcheck locales` hook writes one file per language
+    // into dist/locales/, and the widget fetches only the visitor's. Compiled in: which
+    // languages there are, their names (for the language menu) and direction.
+    let mut list = String::new();
+    for (code, locale) in &content.locales {
+        let rtl = locale.dir == selfcheck_engine::schema::Direction::Rtl;
+        list.push_str(&format!("({code:?}, {:?}, {rtl}),\n", locale.name));
+    }
+    write("languages.rs", format!("&[\n{list}]").into_bytes());
+    // For the component tests only (tests/components.rs includes them; the widget does not).
     for (code, locale) in &content.locales {
         write(
             &format!("locale-{code}.bin"),
             postcard::to_allocvec(locale).expect("locale serialises"),
         );
-        index.push_str(&format!(
-            "(\"{code}\", include_bytes!(concat!(env!(\"OUT_DIR\"), \"/locale-{code}.bin\"))),\n"
-        ));
     }
-    write("locales.rs", format!("&[\n{index}]").into_bytes());
 }

@@ -22,7 +22,7 @@ function files(dir) {
 
 export function measure(dist = "dist") {
   const rows = files(dist)
-    .filter((f) => /\.(html|css|js|wasm|json|webmanifest|svg)$/.test(f))
+    .filter((f) => /\.(html|css|js|wasm|json|webmanifest|svg|bin)$/.test(f))
     .map((f) => {
       const data = readFileSync(f);
       return {
@@ -37,12 +37,18 @@ export function measure(dist = "dist") {
     .sort((a, b) => b.brotli - a.brotli);
   // The first paint: the page, its styles and the loader (the static welcome shows from these).
   const firstPaint = rows.filter((r) => /^(index\.html|.*\.css|boot\.js)$/.test(r.file));
-  // The first screen interactive: the same plus the clinic's settings and the app's glue and wasm.
-  const firstScreen = rows.filter((r) => r.file !== "embed.js" && /^(index\.html|.*\.css|.*\.js|.*\.wasm|clinic\.json)$/.test(r.file));
+  // One language's texts (locales/<code>.bin): a visitor downloads only theirs, so the totals
+  // count the largest.
+  const locales = rows.filter((r) => r.file.startsWith("locales/"));
+  const language = locales.length ? [locales.reduce((a, b) => (b.brotli > a.brotli ? b : a))] : [];
+  // The first screen interactive: the same plus the clinic's settings, the app's glue and wasm,
+  // and one language.
+  const firstScreen = rows.filter((r) => r.file !== "embed.js" && /^(index\.html|.*\.css|.*\.js|.*\.wasm|clinic\.json)$/.test(r.file)).concat(language);
+  const journey = rows.filter((r) => !r.file.startsWith("locales/")).concat(language);
   const embed = rows.filter((r) => r.file === "embed.js");
   const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
   const total = (list) => ({ raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") });
-  return { rows, firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(rows), embed: total(embed) };
+  return { rows, firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(journey), embed: total(embed), language: language[0]?.file ?? null };
 }
 
 function table(m) {

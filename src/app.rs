@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::footer::Footer;
 use crate::components::progress::ProgressBar;
 use crate::components::settings::settings_notices;
 use crate::content::{Data, DataRef};
@@ -168,6 +169,33 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    // Another language: fetched, then the same content in it; the answers and the screen stay.
+    let onlanguage = {
+        let dispatch = state.dispatcher();
+        let data = data.clone();
+        Callback::from(move |code: String| {
+            let dispatch = dispatch.clone();
+            let data = data.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::content::fetch_locale(&code).await {
+                    Some(locale) => {
+                        dispatch.dispatch(Msg::Data(std::rc::Rc::new(data.with_locale(locale))))
+                    }
+                    None => dispatch.dispatch(Msg::Notice("language_failed")),
+                }
+            });
+        })
+    };
+    // The page itself speaks the widget's language: its lang, direction and title.
+    {
+        let code = data.locale.code.clone();
+        let dir = dir_attr(data);
+        let title = data.ui("app_title").to_string();
+        use_effect_with(code.clone(), move |_| {
+            browser::set_language(&code, dir, &title)
+        });
+    }
+
     let ondo = {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(Msg::Do(action)))
@@ -221,6 +249,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <ProgressBar done={progress.done} total={progress.total} label={progress_text.clone()} />
             }
             { screen }
+            <Footer data={data.clone()} onlanguage={onlanguage} />
             <p class="mn-visually-hidden" aria-live="polite">
                 { if show_progress { progress_text } else { String::new() } }
             </p>

@@ -24,6 +24,8 @@ pub struct Page {
     pub host: Option<String>,
     /// `?preview`: staff see every settings notice on the page.
     pub preview: bool,
+    /// The language the snippet or page address asked for (`lang`), if the widget has it.
+    pub asked_language: Option<String>,
 }
 
 fn get(target: &JsValue, key: &str) -> JsValue {
@@ -185,8 +187,45 @@ pub async fn read(known: &Known<'_>) -> (Clinic, Vec<Notice>, Page) {
         embedded: param("embed") == Some("1"),
         host,
         preview: param("preview").is_some(),
+        asked_language: param("lang")
+            .filter(|l| known.languages.contains(l))
+            .map(String::from),
     };
     (clinic, notices, page)
+}
+
+/// The visitor's browser languages, most wanted first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// One language's texts as bytes: the boot script's early download if it fetched this one,
+/// else a fetch now. `None` if it cannot be had.
+pub async fn locale_bytes(code: &str) -> Option<Vec<u8>> {
+    let early = get(&js_sys::global(), BOOT);
+    let promise = if get(&early, "localeCode").as_string().as_deref() == Some(code) {
+        get(&early, "locale").dyn_into::<js_sys::Promise>().ok()
+    } else {
+        None
+    };
+    let promise = match promise {
+        Some(p) => p,
+        None => {
+            let mut url = String::from("locales/");
+            url.push_str(code);
+            url.push_str(".bin");
+            web_sys::window()?.fetch_with_str(&url)
+        }
+    };
+    let response: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Writes each notice to the browser console, where staff look first.

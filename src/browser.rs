@@ -138,6 +138,16 @@ pub fn apply_look(clinic: &selfcheck_engine::Clinic) {
     }
 }
 
+/// Sets the page's language, direction and title (the header and the browser's tab follow).
+pub fn set_language(code: &str, dir: &str, title: &str) {
+    let doc = gloo::utils::document();
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", code);
+        let _ = root.set_attribute("dir", dir);
+    }
+    doc.set_title(title);
+}
+
 /// Shows the clinic's name (and logo) in the page header, in place of the widget's title.
 pub fn show_clinic(name: Option<&str>, logo: Option<&str>) {
     let doc = gloo::utils::document();

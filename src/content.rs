@@ -9,25 +9,25 @@ use selfcheck_engine::text::fill;
 use crate::boot::Page;
 
 static PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
-static LOCALES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+/// Every language the widget has: code, name in that language, right to left. The texts are
+/// fetched when needed (`locales/<code>.bin`, written by `selfcheck locales`).
+pub static LANGUAGES: &[(&str, &str, bool)] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 fn decode_pack() -> Option<Pack> {
     postcard::from_bytes(PACK).ok()
 }
 
-/// The clinic's language if the widget has it, else the first.
-fn decode_locale(lang: Option<&str>) -> Option<Locale> {
-    let bytes = LOCALES
-        .iter()
-        .find(|(c, _)| Some(*c) == lang)
-        .or_else(|| LOCALES.first())?
-        .1;
-    postcard::from_bytes(bytes).ok()
+/// The language codes the widget has.
+pub fn languages() -> Vec<&'static str> {
+    LANGUAGES.iter().map(|(c, _, _)| *c).collect()
 }
 
-/// The language codes compiled in.
-pub fn languages() -> Vec<&'static str> {
-    LOCALES.iter().map(|(c, _)| *c).collect()
+/// Fetches and decodes one language's texts.
+pub async fn fetch_locale(code: &str) -> Option<Locale> {
+    let bytes = crate::boot::locale_bytes(code).await?;
+    postcard::from_bytes::<Locale>(&bytes)
+        .ok()
+        .filter(|l| l.code == code)
 }
 
 /// Lets the browser paint and handle input before going on.
@@ -39,8 +39,8 @@ async fn next_task() {
 /// opened.
 #[derive(Debug, PartialEq)]
 pub struct Data {
-    /// Questions, rules and plan figures.
-    pub pack: Pack,
+    /// Questions, rules and plan figures (shared between languages).
+    pub pack: Rc<Pack>,
     /// The clinic's settings, checked (`clinic.json` and the page address).
     pub clinic: Clinic,
     /// Texts in the visitor's language.
@@ -55,13 +55,11 @@ pub struct Data {
 pub type DataRef = Rc<Data>;
 
 impl Data {
-    /// The compiled content with these settings, in the clinic's language. `None` only if the
-    /// embedded bytes are damaged, which the build makes unlikely.
-    pub fn new(clinic: Clinic, notices: Vec<Notice>, page: Page) -> Option<Data> {
-        let locale = decode_locale(clinic.language.as_deref())?;
-        let pack = decode_pack()?;
+    /// The compiled content with these settings and texts. `None` only if the embedded bytes
+    /// are damaged, which the build makes unlikely.
+    pub fn new(clinic: Clinic, locale: Locale, notices: Vec<Notice>, page: Page) -> Option<Data> {
         Some(Data {
-            pack,
+            pack: Rc::new(decode_pack()?),
             clinic,
             locale,
             notices,
@@ -69,23 +67,42 @@ impl Data {
         })
     }
 
-    /// Decodes the content and reads the clinic's settings, yielding to the browser between
-    /// the pieces so start-up never holds the main thread in one long task.
+    /// Decodes the content, reads the clinic's settings and fetches the visitor's language,
+    /// yielding to the browser between the pieces so start-up never holds the main thread in
+    /// one long task. If that language cannot be fetched, the first the widget has is tried.
     pub async fn load_in_steps() -> Option<Data> {
         let pack = decode_pack()?;
         next_task().await;
         let (clinic, notices, page) = crate::boot::read(&Known::new(&pack, languages())).await;
         crate::boot::log(&notices);
-        next_task().await;
-        let locale = decode_locale(clinic.language.as_deref())?;
+        let code = clinic.choose_language(
+            page.asked_language.as_deref(),
+            &crate::boot::browser_languages(),
+            &languages(),
+        );
+        let locale = match fetch_locale(code).await {
+            Some(l) => l,
+            None => fetch_locale(languages().first()?).await?,
+        };
         next_task().await;
         Some(Data {
-            pack,
+            pack: Rc::new(pack),
             clinic,
             locale,
             notices,
             page,
         })
+    }
+
+    /// The same content and settings in another language.
+    pub fn with_locale(&self, locale: Locale) -> Data {
+        Data {
+            pack: self.pack.clone(),
+            clinic: self.clinic.clone(),
+            locale,
+            notices: self.notices.clone(),
+            page: self.page.clone(),
+        }
     }
 
     /// The clinic's name, or "the clinic" in the visitor's language.

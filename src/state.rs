@@ -36,6 +36,10 @@ pub enum Msg {
     History(Step),
     /// A results section was opened (`true`) or closed.
     Section(&'static str, bool),
+    /// The visitor chose another language: the same content in it; answers and place stay.
+    Data(DataRef),
+    /// A UI text key to show once at the top.
+    Notice(&'static str),
 }
 
 impl State {
@@ -76,6 +80,26 @@ impl Reducible for State {
         let (action, from_history) = match msg {
             Msg::Do(a) => (a, false),
             Msg::History(step) => (Action::Show(step), true),
+            Msg::Data(data) => {
+                return Rc::new(State {
+                    data,
+                    today: self.today,
+                    journey: self.journey.clone(),
+                    from_history: false,
+                    notice: None,
+                    sections: self.sections.clone(),
+                });
+            }
+            Msg::Notice(key) => {
+                return Rc::new(State {
+                    data: self.data.clone(),
+                    today: self.today,
+                    journey: self.journey.clone(),
+                    from_history: false,
+                    notice: Some(key),
+                    sections: self.sections.clone(),
+                });
+            }
             Msg::Section(id, open) => {
                 let mut sections = self.sections.clone();
                 sections.insert(id, open);

@@ -28,8 +28,19 @@
       if (start.dataset.busy) start.textContent = start.dataset.busy;
     });
   }
+  // The language the visitor most likely gets (the app decides, with the clinic's settings):
+  // the one the address asks for, else the browser's, else the page's.
+  var meta = document.querySelector("meta[name=mn-languages]");
+  var have = (meta ? meta.content : "").split(" ");
+  var wanted = [new URLSearchParams(location.search).get("lang") || ""].concat(navigator.languages || [], root.lang);
+  for (var i = 0; i < wanted.length && !boot.localeCode; i++) {
+    var code = String(wanted[i]).toLowerCase();
+    if (have.indexOf(code) < 0) code = code.split("-")[0];
+    if (have.indexOf(code) >= 0) boot.localeCode = code;
+  }
   // Download, compile and start the app once the static welcome has painted (two frames).
   function load() {
+    if (boot.localeCode) boot.locale = fetch("locales/" + boot.localeCode + ".bin");
     // The settings: read (and checked) by the app. A missing or broken file is not fatal.
     // A server that never answers must not hold the widget: after 10 s it starts with the
     // safe defaults (and says so to staff).

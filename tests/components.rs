@@ -83,7 +83,9 @@ fn data() -> Data {
         email: Some("hello@example.com".into()),
         ..Default::default()
     };
-    Data::new(clinic, Vec::new(), Default::default()).expect("compiled content decodes")
+    static EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/locale-en.bin"));
+    let locale = postcard::from_bytes(EN).expect("the English texts decode");
+    Data::new(clinic, locale, Vec::new(), Default::default()).expect("compiled content decodes")
 }
 
 #[wasm_bindgen_test]

@@ -839,18 +839,13 @@ impl Clinic {
         for (key, value) in params {
             let shown = Value::Text(value.to_string());
             match key {
-                "lang" => {
-                    if known.languages.contains(&value) {
-                        self.language = Some(value.to_string());
-                    } else {
-                        r.note(
-                            "lang",
-                            Some(&shown),
-                            "is not a language the widget has",
-                            "the clinic's language is used",
-                        );
-                    }
-                }
+                // The language asked for is chosen by [`choose_language`]; here it is checked.
+                "lang" if !known.languages.contains(&value) => r.note(
+                    "lang",
+                    Some(&shown),
+                    "is not a language the widget has",
+                    "the visitor's browser language or the clinic's is used",
+                ),
                 "accent" => {
                     let instead = "the clinic's colours are used";
                     if !is_hex_colour(value) {
@@ -889,6 +884,33 @@ impl Clinic {
             }
         }
         r.notices
+    }
+
+    /// The language to show: the one asked for in the page address or snippet (`asked`), else
+    /// the first of the visitor's browser languages the widget has (by its main part: `es-MX`
+    /// is `es`), else the clinic's, else the first the widget has.
+    pub fn choose_language<'a>(
+        &self,
+        asked: Option<&str>,
+        browser: &[String],
+        available: &[&'a str],
+    ) -> &'a str {
+        let have = |code: &str| {
+            available
+                .iter()
+                .copied()
+                .find(|a| a.eq_ignore_ascii_case(code))
+        };
+        asked
+            .and_then(have)
+            .or_else(|| {
+                browser
+                    .iter()
+                    .find_map(|b| have(b).or_else(|| have(b.split('-').next().unwrap_or(""))))
+            })
+            .or_else(|| self.language.as_deref().and_then(have))
+            .or_else(|| available.first().copied())
+            .unwrap_or("en")
     }
 
     /// The origin to send host-page events to: `claimed` (what the embed loader says the host

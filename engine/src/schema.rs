@@ -460,6 +460,8 @@ pub struct Locale {
     pub name: String,
     /// Text direction.
     pub dir: Direction,
+    /// Who wrote or checked these texts.
+    pub translation: Translation,
     /// Words of the interface itself.
     pub ui: BTreeMap<Id, String>,
     /// Concern labels and descriptions.
@@ -476,6 +478,73 @@ pub struct Locale {
     /// day after, written as an end ("Makeup is fine again."), for the dated timeline.
     #[serde(default)]
     pub ends: BTreeMap<Id, String>,
+}
+
+/// Whether a language's texts are the original, a draft translation or a checked one: shown to
+/// visitors in the footer and on printed summaries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// `source` (the texts every translation follows), `draft` or `reviewed`.
+    pub status: TranslationStatus,
+    /// Who checked the translation (for `reviewed`).
+    #[serde(default)]
+    pub by: Option<String>,
+    /// The day they checked it, `YYYY-MM-DD` (for `reviewed`).
+    #[serde(default)]
+    pub on: Option<String>,
+}
+
+/// See [`Translation`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TranslationStatus {
+    /// The original texts.
+    Source,
+    /// Translated, not yet checked by a fluent reviewer.
+    Draft,
+    /// Checked by a fluent reviewer.
+    Reviewed,
+}
+
+impl Locale {
+    /// Every text with where it is (`ui.start`, `questions.age.why`), for comparing languages.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut v: Vec<(String, &str)> = Vec::new();
+        for (k, t) in &self.ui {
+            v.push((format!("ui.{k}"), t));
+        }
+        for (k, t) in &self.concerns {
+            v.push((format!("concerns.{k}.label"), &t.label));
+            v.push((format!("concerns.{k}.description"), &t.description));
+        }
+        for (k, t) in &self.areas {
+            v.push((format!("areas.{k}.label"), &t.label));
+            v.push((format!("areas.{k}.description"), &t.description));
+        }
+        for (k, t) in &self.questions {
+            v.push((format!("questions.{k}.title"), &t.title));
+            v.push((format!("questions.{k}.why"), &t.why));
+            if let Some(h) = &t.hint {
+                v.push((format!("questions.{k}.hint"), h));
+            }
+        }
+        for (k, t) in &self.flags {
+            v.push((format!("flags.{k}.title"), &t.title));
+            v.push((format!("flags.{k}.reason"), &t.reason));
+            v.push((format!("flags.{k}.action"), &t.action));
+            if let Some(u) = &t.until {
+                v.push((format!("flags.{k}.until"), u));
+            }
+        }
+        for (k, t) in &self.items {
+            v.push((format!("items.{k}"), t));
+        }
+        for (k, t) in &self.ends {
+            v.push((format!("ends.{k}"), t));
+        }
+        v
+    }
 }
 
 /// A label with a one-line description.
@@ -519,6 +588,10 @@ pub struct FlagText {
 /// UI keys the widget needs from every locale. Validation checks each locale has them all.
 pub const UI_KEYS: &[&str] = &[
     "app_title",
+    "language",
+    "translation_draft",
+    "translation_reviewed",
+    "language_failed",
     "clinic_unnamed",
     "starting",
     "no_contact",

@@ -571,10 +571,64 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
         }
     }
 
-    // Texts: every locale has every text, and no text for ids that do not exist.
+    // Texts: every locale has every text, and no text for ids that do not exist; no text is
+    // empty, and each has the same {placeholders} as the source language's.
+    let source = content
+        .locales
+        .values()
+        .find(|l| l.translation.status == crate::schema::TranslationStatus::Source);
+    let sources_count = content
+        .locales
+        .values()
+        .filter(|l| l.translation.status == crate::schema::TranslationStatus::Source)
+        .count();
+    if sources_count != 1 && !content.locales.is_empty() {
+        ck.err(
+            "locales/",
+            "",
+            "translation.status",
+            format!("{sources_count} languages say status = \"source\"; exactly one must (the texts the others translate)"),
+        );
+    }
+    let source_texts: BTreeMap<String, &str> = source
+        .map(|l| l.texts().into_iter().collect())
+        .unwrap_or_default();
     for (code, loc) in &content.locales {
         let file = format!("locales/{code}.toml");
         let file = file.as_str();
+        for (at, text) in loc.texts() {
+            if text.trim().is_empty() {
+                ck.err(file, &at, "text", "is empty");
+            } else if let Some(original) = source_texts.get(&at) {
+                let mut want = crate::text::placeholders(original);
+                let mut have = crate::text::placeholders(text);
+                want.sort_unstable();
+                have.sort_unstable();
+                if want != have {
+                    ck.err(
+                        file,
+                        &at,
+                        "text",
+                        format!("has the placeholders {have:?}; the source language has {want:?}"),
+                    );
+                }
+            }
+        }
+        let t = &loc.translation;
+        if t.status == crate::schema::TranslationStatus::Reviewed {
+            let ok_by = t.by.as_deref().is_some_and(|b| !b.trim().is_empty());
+            let ok_on =
+                t.on.as_deref()
+                    .is_some_and(|d| crate::Date::parse(d).is_ok());
+            if !ok_by || !ok_on {
+                ck.err(
+                    file,
+                    "",
+                    "translation",
+                    "status = \"reviewed\" needs by = \"name\" and on = \"YYYY-MM-DD\"",
+                );
+            }
+        }
         if &loc.code != code {
             ck.err(
                 file,

@@ -385,6 +385,34 @@ fn overrides_from_the_address_pass_the_same_checks() {
 }
 
 #[test]
+fn the_language_asked_for_comes_first_then_the_browser_then_the_clinic() {
+    let c = Clinic {
+        language: Some("es".into()),
+        ..Clinic::default()
+    };
+    let have = ["en", "es", "ar"];
+    let browser = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        c.choose_language(Some("ar"), &browser(&["en-GB"]), &have),
+        "ar"
+    );
+    assert_eq!(
+        c.choose_language(Some("xx"), &browser(&["en-GB", "es"]), &have),
+        "en"
+    );
+    assert_eq!(
+        c.choose_language(None, &browser(&["de-DE", "es-MX"]), &have),
+        "es"
+    );
+    assert_eq!(c.choose_language(None, &browser(&["de-DE"]), &have), "es");
+    assert_eq!(Clinic::default().choose_language(None, &[], &have), "en");
+    assert_eq!(
+        Clinic::default().choose_language(None, &browser(&["AR"]), &have),
+        "ar"
+    );
+}
+
+#[test]
 fn notices_read_as_one_line_for_staff() {
     let (_, n) = with("booking_url", "\"http://example.com\"");
     assert_eq!(

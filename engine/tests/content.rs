@@ -493,3 +493,33 @@ fn error_messages_name_file_id_and_field() {
     let text = e[0].to_string();
     assert_eq!(text, "content/rules.toml: \"pregnant_nursing\", field `sources`: cites \"S-99\", which is not in sources.toml");
 }
+
+#[test]
+fn translations_keep_the_placeholders_and_leave_nothing_empty() {
+    let e = broken("locales/es.toml", |t| {
+        t.replacen("{clinic}", "{clínica}", 1)
+    });
+    expect(
+        e,
+        "locales/es.toml",
+        "ui.next_book_hint",
+        "text",
+        "placeholders",
+    );
+    let e = broken("locales/ar.toml", |t| {
+        t.replacen("start = \"", "start = \"\" # was \"", 1)
+    });
+    expect(e, "locales/ar.toml", "ui.start", "text", "is empty");
+}
+
+#[test]
+fn exactly_one_language_is_the_source_and_a_reviewed_one_says_who_and_when() {
+    let e = broken("locales/es.toml", |t| {
+        t.replacen("status = \"draft\"", "status = \"source\"", 1)
+    });
+    expect(e, "locales/", "", "translation.status", "2 languages");
+    let e = broken("locales/es.toml", |t| {
+        t.replacen("status = \"draft\"", "status = \"reviewed\"", 1)
+    });
+    expect(e, "locales/es.toml", "", "translation", "needs by");
+}

@@ -1,5 +1,6 @@
 //! Pieces the screens share.
 
+pub mod footer;
 pub mod nav;
 pub mod progress;
 pub mod section;

@@ -6,6 +6,7 @@
 //! selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE] [--config CLINIC_JSON]
 //! selfcheck shell [INDEX_HTML] [--content DIR] [--locale CODE]
 //! selfcheck headers [CLINIC_JSON] [--out DIR]
+//! selfcheck locales [--out DIR] [--content DIR]
 //! ```
 //! `validate` exits 1 and lists every problem (file, id, field, value). `validate-config`
 //! checks a clinic's `clinic.json` exactly as the widget does when it loads, prints the
@@ -17,6 +18,8 @@
 //! subresource-integrity hashes of the app's JavaScript and WebAssembly into it. `headers` (a
 //! Trunk hook too) writes the security headers for common static hosts (`_headers`,
 //! `.htaccess`, `nginx-headers.conf`) with `frame-ancestors` from the clinic's allowed origins.
+//! `locales` (a Trunk hook too) writes each language's texts as `locales/<code>.bin` (the
+//! compact form the widget decodes), so a visitor downloads only their own language.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +35,7 @@ const USAGE: &str = "usage:
   selfcheck evaluate ANSWERS.json --today YYYY-MM-DD [--content DIR] [--locale CODE] [--config CLINIC_JSON]
   selfcheck shell [INDEX_HTML] [--content DIR] [--locale CODE]
   selfcheck headers [CLINIC_JSON] [--out DIR]
+  selfcheck locales [--out DIR] [--content DIR]
 
 CONTENT_DIR defaults to ./content. See the README for the answers format.";
 
@@ -161,7 +165,13 @@ fn run(args: &[String]) -> Result<(), String> {
                 .ok_or_else(|| format!("--locale {code:?}: no such locale"))?;
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
-            let filled = selfcheck_engine::text::fill_shell(&text, locale)
+            let languages = content
+                .locales
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let filled = selfcheck_engine::text::fill_shell(&text, locale, &languages)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             let dir = file.parent().unwrap_or(std::path::Path::new("."));
             let filled =
@@ -189,6 +199,25 @@ fn run(args: &[String]) -> Result<(), String> {
             for (name, text) in headers::files(&clinic) {
                 let path = out.join(name);
                 std::fs::write(&path, text)
+                    .map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
+            }
+            Ok(())
+        }
+        Some("locales") => {
+            let out = match flag(args, "--out") {
+                Some(d) => PathBuf::from(d),
+                None => staging()?,
+            }
+            .join("locales");
+            let content = load(PathBuf::from(
+                flag(args, "--content").unwrap_or_else(|| "content".into()),
+            ))?;
+            std::fs::create_dir_all(&out)
+                .map_err(|e| format!("{}: cannot be created: {e}", out.display()))?;
+            for (code, locale) in &content.locales {
+                let path = out.join(format!("{code}.bin"));
+                let bytes = postcard::to_allocvec(locale).map_err(|e| format!("{code}: {e}"))?;
+                std::fs::write(&path, bytes)
                     .map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
             }
             Ok(())

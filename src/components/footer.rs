@@ -1,0 +1,68 @@
+//! The footer on every screen: the language menu (switching keeps the answers and the place)
+//! and what the texts are: the original, a draft translation, or a checked one. It prints too.
+
+use selfcheck_engine::schema::TranslationStatus;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::content::{DataRef, LANGUAGES};
+
+/// Props for [`Footer`].
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    /// The content, in the language on screen.
+    pub data: DataRef,
+    /// Called with a language code the visitor chose.
+    pub onlanguage: Callback<String>,
+}
+
+/// The footer.
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let d = &props.data;
+    let current = d.locale.code.clone();
+    let onchange = {
+        let onlanguage = props.onlanguage.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                onlanguage.emit(select.value());
+            }
+        })
+    };
+    let t = &d.locale.translation;
+    let (kind, status) = match t.status {
+        TranslationStatus::Source => ("source", None),
+        TranslationStatus::Draft => ("draft", Some(d.ui("translation_draft").to_string())),
+        TranslationStatus::Reviewed => {
+            let on =
+                t.on.as_deref()
+                    .and_then(|s| selfcheck_engine::Date::parse(s).ok())
+                    .map(|day| crate::browser::format_date(day, &current))
+                    .unwrap_or_default();
+            (
+                "reviewed",
+                Some(d.ui_fill(
+                    "translation_reviewed",
+                    &[("by", t.by.as_deref().unwrap_or_default()), ("date", &on)],
+                )),
+            )
+        }
+    };
+    html! {
+        <footer class="mn-footer">
+            if LANGUAGES.len() > 1 {
+                <p class="mn-language">
+                    <label for="mn-language">{ d.ui("language") }</label>
+                    <select id="mn-language" class="mn-select" {onchange}>
+                        { for LANGUAGES.iter().map(|(code, name, _)| html! {
+                            <option value={*code} lang={*code} selected={*code == current}>{ *name }</option>
+                        }) }
+                    </select>
+                </p>
+            }
+            if let Some(status) = status {
+                <p class="mn-translation" data-status={kind}>{ status }</p>
+            }
+        </footer>
+    }
+}
