@@ -36,7 +36,7 @@ export function measure(dist = "dist") {
     })
     .sort((a, b) => b.brotli - a.brotli);
   // The first paint: the page, its styles and the loader (the static welcome shows from these).
-  const firstPaint = rows.filter((r) => /^(index\.html|.*\.css|boot\.js)$/.test(r.file));
+  const firstPaint = rows.filter((r) => /^(index\.html|.*\.css|boot\.js|lang\.js)$/.test(r.file));
   // One language's texts (locales/<code>.bin): a visitor downloads only theirs, so the totals
   // count the largest.
   const locales = rows.filter((r) => r.file.startsWith("locales/"));

@@ -22,12 +22,16 @@ pub fn languages() -> Vec<&'static str> {
     LANGUAGES.iter().map(|(c, _, _)| *c).collect()
 }
 
+fn decode_locale(bytes: &[u8], code: &str) -> Option<Locale> {
+    postcard::from_bytes::<Locale>(bytes)
+        .ok()
+        .filter(|l| l.code == code)
+}
+
 /// Fetches and decodes one language's texts.
 pub async fn fetch_locale(code: &str) -> Option<Locale> {
     let bytes = crate::boot::locale_bytes(code).await?;
-    postcard::from_bytes::<Locale>(&bytes)
-        .ok()
-        .filter(|l| l.code == code)
+    decode_locale(&bytes, code)
 }
 
 /// Lets the browser paint and handle input before going on.

@@ -25,13 +25,14 @@ export class Widget {
     return this.page.locator(".mn-widget").getAttribute("data-step");
   }
 
+  // Start and Next by their place, not their words, so the same steps work in every language.
   async start() {
-    await this.page.getByRole("button", { name: "Start" }).click();
+    await this.page.locator(".mn-widget:not([data-static]) .mn-start").click();
     await expect(this.page.locator(".mn-widget")).toHaveAttribute("data-step", "concerns");
   }
 
   async next() {
-    await this.page.getByRole("button", { name: "Next" }).click();
+    await this.page.locator(".mn-nav button[type=submit]").click();
   }
 
   async chooseConcerns(ids) {

@@ -214,6 +214,40 @@ fn run(args: &[String]) -> Result<(), String> {
             ))?;
             std::fs::create_dir_all(&out)
                 .map_err(|e| format!("{}: cannot be created: {e}", out.display()))?;
+            // The static welcome in the visitor's language: lang.js (parser-blocking, in the
+            // page's head) picks the language as the app will (the address, then the browser's)
+            // and swaps the welcome's texts as the parser adds them, before the first paint.
+            let keys = [
+                "app_title",
+                "welcome_heading",
+                "welcome_intro",
+                "welcome_time",
+                "welcome_privacy",
+                "welcome_not_diagnosis",
+                "start",
+                "starting",
+                "load_failed",
+            ];
+            let mut texts = serde_json::Map::new();
+            let mut dirs = serde_json::Map::new();
+            for (code, locale) in &content.locales {
+                let mut t = serde_json::Map::new();
+                for k in keys {
+                    if let Some(v) = locale.ui.get(k) {
+                        t.insert(k.into(), json!(v));
+                    }
+                }
+                texts.insert(code.clone(), Value::Object(t));
+                if locale.dir == selfcheck_engine::schema::Direction::Rtl {
+                    dirs.insert(code.clone(), json!("rtl"));
+                }
+            }
+            let script = LANG_JS
+                .replace("TEXTS", &Value::Object(texts).to_string())
+                .replace("DIRS", &Value::Object(dirs).to_string());
+            let lang_js = out.parent().unwrap_or(&out).join("lang.js");
+            std::fs::write(&lang_js, script)
+                .map_err(|e| format!("{}: cannot be written: {e}", lang_js.display()))?;
             for (code, locale) in &content.locales {
                 let path = out.join(format!("{code}.bin"));
                 let bytes = postcard::to_allocvec(locale).map_err(|e| format!("{code}: {e}"))?;
@@ -244,6 +278,44 @@ fn read_answers(
     // The compact form checks ids and answers against the pack: reuse it.
     Responses::decode(&r.encode(), pack, today).map_err(|e| format!("answers: {e}"))
 }
+
+/// `lang.js`, with `TEXTS` and `DIRS` filled in by `selfcheck locales`.
+const LANG_JS: &str = r#"// Written by `selfcheck locales`. Runs in the page's head, before the body is parsed: picks the
+// language as the app does (the address's lang, then the browser's languages; else the page's),
+// sets the page's lang and direction, and puts the welcome's texts in that language as the
+// parser adds them ([data-ui] elements), so the static welcome paints in it.
+(function () {
+  var T = TEXTS, D = DIRS, r = document.documentElement;
+  var want = [new URLSearchParams(location.search).get("lang") || ""].concat(navigator.languages || []);
+  var lang = r.lang;
+  for (var i = 0; i < want.length; i++) {
+    var c = String(want[i]).toLowerCase();
+    if (!T[c]) c = c.split("-")[0];
+    if (T[c]) { lang = c; break; }
+  }
+  if (lang === r.lang || !T[lang]) return;
+  var t = T[lang];
+  r.lang = lang;
+  r.dir = D[lang] || "ltr";
+  document.title = t.app_title;
+  function put(e) {
+    var k = e.getAttribute("data-ui");
+    if (k && t[k]) e.textContent = t[k];
+    if (e.hasAttribute("data-busy") && t.starting) e.setAttribute("data-busy", t.starting);
+  }
+  var seen = new MutationObserver(function (list) {
+    list.forEach(function (m) {
+      m.addedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) return;
+        if (n.hasAttribute("data-ui")) put(n);
+        n.querySelectorAll("[data-ui]").forEach(put);
+      });
+    });
+  });
+  seen.observe(r, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () { seen.disconnect(); });
+})();
+"#;
 
 /// The folder Trunk is building into, when run as a hook.
 fn staging() -> Result<PathBuf, String> {
