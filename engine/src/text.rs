@@ -119,6 +119,11 @@ mod tests {
             code: "ar".into(),
             name: "x".into(),
             dir: Direction::Rtl,
+            translation: crate::schema::Translation {
+                status: crate::schema::TranslationStatus::Draft,
+                by: None,
+                on: None,
+            },
             ui,
             concerns: Default::default(),
             areas: Default::default(),
