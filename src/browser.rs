@@ -57,6 +57,9 @@ pub fn format_date(date: Date, lang: &str) -> String {
     );
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    // Western digits in every language, as the texts write their figures (the Arabic texts
+    // too), so a date never reads in other digits than the numbers beside it.
+    let _ = js_sys::Reflect::set(&options, &"numberingSystem".into(), &"latn".into());
     js.to_locale_date_string(lang, &options).into()
 }
 

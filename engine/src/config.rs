@@ -945,7 +945,8 @@ impl Clinic {
 }
 
 fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    let b = s.as_bytes();
+    b.len() == 7 && b[0] == b'#' && b.iter().skip(1).all(u8::is_ascii_hexdigit)
 }
 
 /// Each 8-bit sRGB channel value made linear (WCAG's formula, scaled to 0..=65535): a table,
@@ -1062,9 +1063,12 @@ pub fn origin_of(s: &str) -> Result<String, &'static str> {
     }
     let colon = s
         .find(':')
-        .filter(|&i| s[i..].starts_with("://"))
+        .filter(|&i| s.get(i..).is_some_and(|t| t.starts_with("://")))
         .ok_or("is not a site address such as https://www.example-clinic.com")?;
-    let (scheme, rest) = (&s[..colon], &s[colon + 3..]);
+    let (scheme, rest) = (
+        s.get(..colon).unwrap_or(""),
+        s.get(colon + 3..).unwrap_or(""),
+    );
     if rest.contains(['/', '?', '#', '@']) || rest.is_empty() {
         return Err("is not an origin: give only https:// and the site name, with no path");
     }

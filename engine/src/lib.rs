@@ -40,6 +40,19 @@ pub use rules::{evaluate, Ctx, Flag, Outcome, Tier};
 pub use schema::{Id, Locale, Pack};
 pub use validate::{validate, Content, ContentError};
 
+/// Sorts `items` by `key`, keeping the order of equal items (an insertion sort: the lists sorted
+/// here hold at most a few dozen items, and the standard library's sort would add kilobytes of
+/// code to the widget for each type it sorts).
+pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// The compiled form the browser loads: the pack and the locales, each as
 /// postcard bytes written at build time from validated TOML.
 pub mod compiled {

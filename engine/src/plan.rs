@@ -175,7 +175,9 @@ pub fn plan(pack: &Pack, ctx: &Ctx) -> Plan {
         });
     }
     // "From now on" first, then the longest lead time first.
-    prep.sort_by_key(|p| core::cmp::Reverse(p.days_before.unwrap_or(u32::MAX)));
+    crate::sort_stable_by_key(&mut prep, |p| {
+        core::cmp::Reverse(p.days_before.unwrap_or(u32::MAX))
+    });
     let aftercare = pack
         .plan
         .aftercare
@@ -263,7 +265,7 @@ pub fn timeline(plan: &Plan, first: Date) -> Vec<Event> {
             });
         }
     }
-    events.sort_by_key(|e| match e {
+    crate::sort_stable_by_key(&mut events, |e| match e {
         Event::Prep { date, .. } => (*date, 0),
         Event::Session { date, .. } => (*date, 1),
         Event::AftercareEnds { date, .. } => (*date, 2),

@@ -173,7 +173,7 @@ pub fn key_sources(pack: &Pack, ids: &[Id]) -> Vec<Id> {
                 .map(|s| (s.grade, id))
         })
         .collect();
-    graded.sort_by_key(|(grade, _)| *grade);
+    crate::sort_stable_by_key(&mut graded, |(grade, _)| *grade);
     graded
         .into_iter()
         .take(KEY_SOURCES)

@@ -259,7 +259,7 @@ impl<'a> Ctx<'a> {
             .filter_map(|r| self.flag(r))
             .collect();
         // Strongest first; a stable sort keeps content order within a level.
-        flags.sort_by_key(|f| core::cmp::Reverse(f.level));
+        crate::sort_stable_by_key(&mut flags, |f| core::cmp::Reverse(f.level));
         let tier = match flags.first().map(|f| f.level) {
             Some(Level::NotNow) => Tier::NotSuitableNow,
             Some(Level::SeeProvider) => Tier::SeeProviderFirst,

@@ -1,15 +1,15 @@
 //! Filling `{name}` placeholders in visitor-facing text, without the formatting machinery.
 
 /// Replaces each `{key}` in `template` with its value; unknown placeholders stay as written.
+/// (Written with `split_once`, which cannot panic: indexing a string could, and its panic
+/// message alone would add a kilobyte of formatting code to the widget.)
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((key, tail)) => {
                 match values.iter().find(|(k, _)| *k == key) {
                     Some((_, v)) => out.push_str(v),
                     None => {
@@ -18,10 +18,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
                         out.push('}');
                     }
                 }
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push('{');
+                out.push_str(after);
                 rest = "";
             }
         }
@@ -34,12 +35,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
+    while let Some((_, after)) = rest.split_once('{') {
+        match after.split_once('}') {
+            Some((key, tail)) => {
+                out.push(key);
+                rest = tail;
             }
             None => break,
         }

@@ -56,6 +56,11 @@ for (const code of ["en", "es", "ar"]) {
     // The footer says what the texts are: nothing for the source, "draft" for the others.
     if (code === "en") await expect(page.locator(".mn-translation")).toHaveCount(0);
     else await expect(page.locator(".mn-translation")).toHaveText(text(code, "translation_draft"));
+    // A printed summary says it too; the language menu is left off paper.
+    await page.emulateMedia({ media: "print" });
+    if (code !== "en") await expect(page.locator(".mn-translation")).toBeVisible();
+    await expect(page.locator(".mn-language")).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
     expect(w.errors).toEqual([]);
   });
 }

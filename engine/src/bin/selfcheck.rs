@@ -230,7 +230,10 @@ fn run(args: &[String]) -> Result<(), String> {
             ];
             let mut texts = serde_json::Map::new();
             let mut dirs = serde_json::Map::new();
-            for (code, locale) in &content.locales {
+            // The page is already in the source language: only the others are needed.
+            for (code, locale) in content.locales.iter().filter(|(_, l)| {
+                l.translation.status != selfcheck_engine::schema::TranslationStatus::Source
+            }) {
                 let mut t = serde_json::Map::new();
                 for k in keys {
                     if let Some(v) = locale.ui.get(k) {
@@ -242,7 +245,9 @@ fn run(args: &[String]) -> Result<(), String> {
                     dirs.insert(code.clone(), json!("rtl"));
                 }
             }
+            let all: Vec<&String> = content.locales.keys().collect();
             let script = LANG_JS
+                .replace("ALL", &json!(all).to_string())
                 .replace("TEXTS", &Value::Object(texts).to_string())
                 .replace("DIRS", &Value::Object(dirs).to_string());
             let lang_js = out.parent().unwrap_or(&out).join("lang.js");
@@ -279,19 +284,20 @@ fn read_answers(
     Responses::decode(&r.encode(), pack, today).map_err(|e| format!("answers: {e}"))
 }
 
-/// `lang.js`, with `TEXTS` and `DIRS` filled in by `selfcheck locales`.
+/// `lang.js`, with `ALL` (every language), `TEXTS` (the welcome's texts in each language but
+/// the source) and `DIRS` filled in by `selfcheck locales`.
 const LANG_JS: &str = r#"// Written by `selfcheck locales`. Runs in the page's head, before the body is parsed: picks the
 // language as the app does (the address's lang, then the browser's languages; else the page's),
 // sets the page's lang and direction, and puts the welcome's texts in that language as the
 // parser adds them ([data-ui] elements), so the static welcome paints in it.
 (function () {
-  var T = TEXTS, D = DIRS, r = document.documentElement;
+  var T = TEXTS, D = DIRS, A = ALL, r = document.documentElement;
   var want = [new URLSearchParams(location.search).get("lang") || ""].concat(navigator.languages || []);
   var lang = r.lang;
   for (var i = 0; i < want.length; i++) {
     var c = String(want[i]).toLowerCase();
-    if (!T[c]) c = c.split("-")[0];
-    if (T[c]) { lang = c; break; }
+    if (A.indexOf(c) < 0) c = c.split("-")[0];
+    if (A.indexOf(c) >= 0) { lang = c; break; }
   }
   if (lang === r.lang || !T[lang]) return;
   var t = T[lang];
