@@ -4,8 +4,8 @@
 // webkit.test.mjs and firefox.test.mjs run this suite in their engine; Chromium runs the same
 // journeys (and more) in tests/e2e/ with Playwright.
 //
-// Later issues add their key journeys here (embed auto-height is here; locale switch and RTL,
-// offline, kiosk reset, print and calendar download to come).
+// Later issues add their key journeys here (embed auto-height and the language switch with
+// right-to-left are here; offline, kiosk reset, print and calendar download to come).
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -164,6 +164,30 @@ export function suite(engineId) {
         w.click = Widget.prototype.click;
         stop();
       }
+    });
+
+    test("in Arabic the page runs right to left, and switching to Spanish mid-journey keeps the answers and the place", async () => {
+      const d = browser.driver;
+      await d.get(`${server.url}?lang=ar`);
+      await w.untilApp();
+      assert.equal(await d.executeScript("return document.documentElement.dir"), "rtl");
+      assert.equal(await w.attr(".mn-widget", "lang"), "ar");
+      await w.start();
+      await w.chooseConcerns(["texture"]);
+      await w.chooseAreas(["cheeks"]);
+      await w.answer(35);
+      await w.answer("no");
+      const step = await w.step();
+      // Back sits to the right of Next.
+      const back = await d.findElement(By.css(".mn-nav button[type=button]")).getRect();
+      const next = await d.findElement(By.css(".mn-nav button[type=submit]")).getRect();
+      assert.ok(back.x > next.x, `Back (${back.x}) right of Next (${next.x})`);
+      await w.click("#mn-language option[value=es]");
+      await w.until(async () => (await d.executeScript("return document.documentElement.lang")) === "es", "the page in Spanish");
+      assert.equal(await d.executeScript("return document.documentElement.dir"), "ltr");
+      assert.equal(await w.step(), step);
+      await w.back();
+      await w.until(async () => d.executeScript("return document.querySelector('#mn-answer-no')?.checked === true"), "the earlier answer still chosen");
     });
 
     test("a date typed into the date input counts 14 days from that day (not now, with the day it ends)", async () => {
