@@ -146,6 +146,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let shown = step.clone();
         let last_sent = use_mut_ref(|| None::<Step>);
         use_effect_with(step_key.clone(), move |key| {
+            if shown == Step::Welcome {
+                crate::boot::safe_point();
+            }
             if let Some(h) = &host {
                 let before = last_sent.replace(Some(shown.clone()));
                 if let Some(event) =

@@ -194,6 +194,15 @@ pub async fn read(known: &Known<'_>) -> (Clinic, Vec<Notice>, Page) {
     (clinic, notices, page)
 }
 
+/// Tells the page the widget is at a safe point (the welcome screen: no answers to lose), where a
+/// newer version of the widget, if one is waiting, may take over.
+pub fn safe_point() {
+    let boot = get(&js_sys::global(), BOOT);
+    if let Ok(f) = get(&boot, "safePoint").dyn_into::<js_sys::Function>() {
+        let _ = f.call0(&boot);
+    }
+}
+
 /// The visitor's browser languages, most wanted first.
 pub fn browser_languages() -> Vec<String> {
     web_sys::window()

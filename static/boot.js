@@ -38,6 +38,23 @@
     if (have.indexOf(code) < 0) code = code.split("-")[0];
     if (have.indexOf(code) >= 0) boot.localeCode = code;
   }
+  // Offline: the service worker (sw.js) keeps every file of this build. A new build installs in
+  // the background and waits; the app calls safePoint() on the welcome screen, where no answers
+  // can be lost, and only then does the new version take over (with a reload).
+  function offline() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register("sw.js").then(function (reg) {
+      boot.worker = reg;
+    }, function () {});
+  }
+  boot.safePoint = function () {
+    var reg = boot.worker;
+    if (!reg || !reg.waiting || !navigator.serviceWorker.controller) return;
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      location.reload();
+    }, { once: true });
+    reg.waiting.postMessage({ selfcheckWorker: "take-over" });
+  };
   // Download, compile and start the app once the static welcome has painted (two frames).
   function load() {
     if (boot.localeCode) boot.locale = fetch("locales/" + boot.localeCode + ".bin");
@@ -68,6 +85,7 @@
       })
       .then(function () {
         root.classList.add("mn-ready");
+        offline();
       })
       .catch(fail);
   }

@@ -29,6 +29,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
     screenshot: "only-on-failure",
+    // The service worker would answer requests that tests intercept with page.route; only the
+    // offline tests turn it on (tests/e2e/offline.spec.mjs).
+    serviceWorkers: "block",
   },
   // Three origins: the widget (dist/ with its security headers), a clinic's site (examples/)
   // and another site (tests/e2e/server.mjs).

@@ -259,7 +259,18 @@ fn run(args: &[String]) -> Result<(), String> {
                 std::fs::write(&path, bytes)
                     .map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
             }
-            Ok(())
+            // When run as the build's hook, the precache list comes last, with every file.
+            match (flag(args, "--out"), out.parent()) {
+                (None, Some(dist)) if dist.join("sw.js").exists() => precache(dist),
+                _ => Ok(()),
+            }
+        }
+        Some("precache") => {
+            let dir = match args.get(1).filter(|a| !a.starts_with("--")) {
+                Some(d) => PathBuf::from(d),
+                None => staging()?,
+            };
+            precache(&dir)
         }
         _ => Err(USAGE.into()),
     }
@@ -322,6 +333,63 @@ const LANG_JS: &str = r#"// Written by `selfcheck locales`. Runs in the page's h
   document.addEventListener("DOMContentLoaded", function () { seen.disconnect(); });
 })();
 "#;
+
+/// Fills `sw.js` in `dir`: every file a visitor may need (not the host configuration files, not
+/// the worker itself), and a cache name stamped with their contents, so a new build is a new
+/// cache and an unchanged one is not.
+fn precache(dir: &std::path::Path) -> Result<(), String> {
+    fn walk(
+        dir: &std::path::Path,
+        base: &std::path::Path,
+        out: &mut Vec<String>,
+    ) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, base, out)?;
+            } else if let Ok(rel) = path.strip_prefix(base) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, dir, &mut files)?;
+    files.retain(|f| {
+        !matches!(
+            f.as_str(),
+            "sw.js" | "_headers" | ".htaccess" | "nginx-headers.conf"
+        )
+    });
+    files.sort();
+    let mut stamp = Vec::new();
+    for f in &files {
+        stamp.extend_from_slice(f.as_bytes());
+        stamp.extend(std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?);
+    }
+    let hash = headers::sri(&stamp);
+    let name: String = hash
+        .trim_start_matches("sha384-")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(16)
+        .collect();
+    let mut list: Vec<String> = vec!["./".into()];
+    list.extend(files.iter().map(|f| format!("./{f}")));
+    let sw = dir.join("sw.js");
+    let text = std::fs::read_to_string(&sw).map_err(|e| format!("{}: {e}", sw.display()))?;
+    if !text.contains("CACHE_NAME") || !text.contains("FILE_LIST") {
+        return Err(format!(
+            "{}: has no CACHE_NAME or FILE_LIST to fill",
+            sw.display()
+        ));
+    }
+    let text = text
+        .replace("CACHE_NAME", &format!("selfcheck-{name}"))
+        .replace("FILE_LIST", &json!(list).to_string());
+    std::fs::write(&sw, text).map_err(|e| format!("{}: {e}", sw.display()))
+}
 
 /// The folder Trunk is building into, when run as a hook.
 fn staging() -> Result<PathBuf, String> {

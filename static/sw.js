@@ -1,0 +1,63 @@
+// The service worker: the whole widget works offline after one visit. `selfcheck precache` (a
+// Trunk hook) fills in CACHE (a name stamped with the build's contents) and FILES (every file
+// of the build, written from the hashed names, never by hand).
+//
+// - The page itself and clinic.json: network first (a clinic may change its settings at any
+//   time), the cached copy when offline.
+// - Everything else: from the cache first (the names carry content hashes).
+// - A new version installs in the background and waits; the page lets it take over only at a
+//   safe point (the welcome screen), never in the middle of someone's answers. Old caches go.
+var CACHE = "CACHE_NAME";
+var FILES = FILE_LIST;
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches.open(CACHE).then(function (cache) {
+      return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: "reload" }); }));
+    })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) {
+        return n.indexOf("selfcheck-") === 0 && n !== CACHE;
+      }).map(function (n) { return caches.delete(n); }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
+
+// The page says when it is at a safe point to switch to this version.
+self.addEventListener("message", function (event) {
+  if (event.data && event.data.selfcheckWorker === "take-over") self.skipWaiting();
+});
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== location.origin) return;
+  var fresh = request.mode === "navigate" || /\/clinic\.json$/.test(url.pathname);
+  if (fresh) {
+    event.respondWith(
+      fetch(request).then(function (response) {
+        if (response.ok) {
+          var copy = response.clone();
+          caches.open(CACHE).then(function (cache) { cache.put(request.mode === "navigate" ? "./" : request, copy); });
+        }
+        return response;
+      }).catch(function () {
+        return caches.match(request.mode === "navigate" ? "./" : request, { ignoreSearch: true }).then(function (hit) {
+          return hit || caches.match("index.html");
+        });
+      })
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { ignoreSearch: true }).then(function (hit) {
+      return hit || fetch(request);
+    })
+  );
+});
