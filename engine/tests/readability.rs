@@ -68,28 +68,6 @@ fn words(sentence: &str) -> Vec<&str> {
         .collect()
 }
 
-fn all_english_text() -> Vec<String> {
-    let en = &content().locales["en"];
-    let mut texts: Vec<String> = Vec::new();
-    texts.extend(en.ui.values().cloned());
-    for t in en.concerns.values().chain(en.areas.values()) {
-        texts.push(t.label.clone());
-        texts.push(t.description.clone());
-    }
-    for q in en.questions.values() {
-        texts.push(q.title.clone());
-        texts.extend(q.hint.clone());
-        texts.push(q.why.clone());
-    }
-    for f in en.flags.values() {
-        texts.extend([f.title.clone(), f.reason.clone(), f.action.clone()]);
-        texts.extend(f.until.clone());
-    }
-    texts.extend(en.items.values().cloned());
-    texts.extend(en.ends.values().cloned());
-    texts
-}
-
 #[test]
 fn english_text_reads_at_grade_8_or_below() {
     let mut total = Stats {
@@ -98,8 +76,8 @@ fn english_text_reads_at_grade_8_or_below() {
         syllables: 0,
     };
     let mut hardest: Vec<(f64, String)> = Vec::new();
-    for text in all_english_text() {
-        for s in sentences(&text) {
+    for (_, text) in content().locales["en"].texts() {
+        for s in sentences(text) {
             let ws = words(&s);
             let syl: usize = ws.iter().map(|w| syllables(w)).sum();
             let one = Stats {
