@@ -29,15 +29,8 @@
     });
   }
   // The language the visitor most likely gets (the app decides, with the clinic's settings):
-  // the one the address asks for, else the browser's, else the page's.
-  var meta = document.querySelector("meta[name=mn-languages]");
-  var have = (meta ? meta.content : "").split(" ");
-  var wanted = [new URLSearchParams(location.search).get("lang") || ""].concat(navigator.languages || [], root.lang);
-  for (var i = 0; i < wanted.length && !boot.localeCode; i++) {
-    var code = String(wanted[i]).toLowerCase();
-    if (have.indexOf(code) < 0) code = code.split("-")[0];
-    if (have.indexOf(code) >= 0) boot.localeCode = code;
-  }
+  // lang.js has already set the page's to the address's or the browser's, as the app picks.
+  boot.localeCode = root.lang;
   // Offline: the service worker (sw.js) keeps every file of this build. A new build installs in
   // the background and waits; the app calls safePoint() on the welcome screen, where no answers
   // can be lost, and only then does the new version take over (with a reload).

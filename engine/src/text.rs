@@ -48,15 +48,10 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// Fills the static page shell (`index.html`) from the content: `{{ui.KEY}}` with the
-/// interface text of one language, `{{lang}}`, `{{dir}}` and `{{languages}}` (every language
-/// code the widget has, space-separated, for the boot script). Text
+/// interface text of one language, `{{lang}}` and `{{dir}}`. Text
 /// is HTML-escaped. An unknown placeholder is an error naming it, so a typo never reaches a
 /// visitor.
-pub fn fill_shell(
-    template: &str,
-    locale: &crate::schema::Locale,
-    languages: &str,
-) -> Result<String, String> {
+pub fn fill_shell(template: &str, locale: &crate::schema::Locale) -> Result<String, String> {
     let mut out = String::with_capacity(template.len() + 1024);
     let mut rest = template;
     while let Some(open) = rest.find("{{") {
@@ -68,7 +63,6 @@ pub fn fill_shell(
         let key = after[..close].trim();
         let value: &str = match key {
             "lang" => &locale.code,
-            "languages" => languages,
             "dir" => match locale.dir {
                 crate::schema::Direction::Ltr => "ltr",
                 crate::schema::Direction::Rtl => "rtl",
@@ -135,19 +129,18 @@ mod tests {
         let out = fill_shell(
             "<html lang=\"{{lang}}\" dir=\"{{ dir }}\"><b>{{ui.start}}</b>",
             &locale,
-            "en ar",
         );
         assert_eq!(
             out.unwrap(),
             "<html lang=\"ar\" dir=\"rtl\"><b>Start &lt;now&gt; &amp; &quot;go&quot;</b>"
         );
         assert_eq!(
-            fill_shell("{{ui.nope}}", &locale, ""),
+            fill_shell("{{ui.nope}}", &locale),
             Err("unknown placeholder {{ui.nope}}".into())
         );
-        assert!(fill_shell("{{ui.start", &locale, "").is_err());
+        assert!(fill_shell("{{ui.start", &locale).is_err());
         assert_eq!(
-            fill_shell("<meta content={{ui.start}} name=x>", &locale, "").unwrap(),
+            fill_shell("<meta content={{ui.start}} name=x>", &locale).unwrap(),
             "<meta content=\"Start &lt;now&gt; &amp; &quot;go&quot;\" name=x>"
         );
     }

@@ -165,13 +165,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 .ok_or_else(|| format!("--locale {code:?}: no such locale"))?;
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
-            let languages = content
-                .locales
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let filled = selfcheck_engine::text::fill_shell(&text, locale, &languages)
+            let filled = selfcheck_engine::text::fill_shell(&text, locale)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             let dir = file.parent().unwrap_or(std::path::Path::new("."));
             let filled =
