@@ -4,7 +4,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { Widget } from "./widget.mjs";
+import { Widget, holdWasm } from "./widget.mjs";
 
 /** A text of a language, read from its file (`[ui]` keys and question titles). */
 function text(code, key) {
@@ -23,9 +23,7 @@ test("the static welcome paints in the visitor's language before the app arrives
   for (const [code, url, locale, dir] of [["es", "/", "es-MX", "ltr"], ["ar", "/?lang=ar", "en-US", "rtl"]]) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route("**/*.wasm", async (route) => { await held; await route.continue(); });
+    const release = await holdWasm(page);
     await page.goto(url);
     await expect(page.locator("[data-static] h1")).toHaveText(text(code, "welcome_heading"));
     await expect(page.locator("html")).toHaveAttribute("lang", code);

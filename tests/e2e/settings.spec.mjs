@@ -16,12 +16,13 @@ async function serveConfig(page, body, status = 200) {
 const valid = () => testConfig();
 const withSetting = (key, value) => ({ ...valid(), [key]: value });
 
-/** Opens the widget with ?preview; returns the page object and the console warnings. */
-async function preview(page) {
+/** Opens the widget with ?preview (and more of an address); returns the page object and the
+ * console warnings. */
+async function preview(page, path = "/?preview") {
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   const w = new Widget(page);
-  await w.open("/?preview");
+  await w.open(path);
   return { w, warnings };
 }
 
@@ -106,13 +107,7 @@ test("a good clinic.json shows the clinic's name, colours and font, and ?preview
 });
 
 test("address overrides pass the same checks: a good accent applies, a bad one is named", async ({ page }) => {
-  const { warnings } = await (async () => {
-    const w = new Widget(page);
-    const warnings = [];
-    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-    await w.open("/?preview&accent=%23eeeeee&lang=xx");
-    return { warnings };
-  })();
+  const { warnings } = await preview(page, "/?preview&accent=%23eeeeee&lang=xx");
   await expect(page.locator(`.mn-settings li[data-field="accent"]`)).toContainText("page address");
   await expect(page.locator(`.mn-settings li[data-field="lang"]`)).toContainText("\"xx\"");
   expect(warnings.some((t) => t.includes("page address, setting `accent`"))).toBe(true);

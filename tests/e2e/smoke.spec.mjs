@@ -1,7 +1,7 @@
 // The foundation: the page loads from dist/, the static shell paints first, the first screen
 // appears, a click moves on, and the console stays clean.
 import { test, expect } from "@playwright/test";
-import { Widget } from "./widget.mjs";
+import { Widget, holdWasm } from "./widget.mjs";
 
 test("the first screen appears and Start moves on, with no console errors", async ({ page }) => {
   const w = new Widget(page);
@@ -12,17 +12,6 @@ test("the first screen appears and Start moves on, with no console errors", asyn
   await expect(w.heading()).toHaveText("What would you like to improve?");
   expect(w.errors).toEqual([]);
 });
-
-/** Holds the app's wasm back until the returned function is called. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test("the welcome screen paints from plain HTML before the wasm arrives, and nothing moves when the app takes over", async ({ page }) => {
   // Hold the wasm back: the static welcome must already be there, with Start ready to press.

@@ -117,3 +117,14 @@ export class Widget {
     return this.page.locator(".mn-flags [data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule));
   }
 }
+
+/** Holds the app's wasm back until the returned function is called. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
