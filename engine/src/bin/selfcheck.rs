@@ -168,6 +168,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let filled = selfcheck_engine::text::fill_shell(&text, locale)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             let dir = file.parent().unwrap_or(std::path::Path::new("."));
+            minify_scripts(&filled, dir);
             let filled =
                 add_integrity(&filled, dir).map_err(|e| format!("{}: {e}", file.display()))?;
             std::fs::write(&file, filled)
@@ -382,7 +383,9 @@ fn precache(dir: &std::path::Path) -> Result<(), String> {
     let text = text
         .replace("CACHE_NAME", &format!("selfcheck-{name}"))
         .replace("FILE_LIST", &json!(list).to_string());
-    std::fs::write(&sw, text).map_err(|e| format!("{}: {e}", sw.display()))
+    std::fs::write(&sw, text).map_err(|e| format!("{}: {e}", sw.display()))?;
+    minify(&sw, false);
+    Ok(())
 }
 
 /// The folder Trunk is building into, when run as a hook.
@@ -425,6 +428,49 @@ fn read_config(file: &str, content: &Content) -> Result<(Clinic, Vec<config::Not
         config::parse_json,
         &known,
     ))
+}
+
+/// Minifies the scripts of the build before their integrity hashes are taken: the app's
+/// JavaScript (wasm-bindgen's glue, which Trunk leaves as written: 45 KB, 7 KB brotli), the
+/// boot script and the embed loader (their commented sources stay in `static/`).
+fn minify_scripts(html: &str, dir: &std::path::Path) {
+    match attribute(html, "data-js") {
+        Some(glue) => minify(&dir.join(glue.trim_start_matches("./")), true),
+        None => eprintln!(
+            "warning: no data-js on the boot script: the app's JavaScript is not minified"
+        ),
+    }
+    minify(&dir.join("boot.js"), false);
+    minify(&dir.join("embed.js"), false);
+}
+
+/// Minifies one script in place with esbuild from `node_modules` (installed by
+/// `scripts/setup.sh`; the same tool everywhere, so sizes are the same on every machine).
+/// Without it the build goes on unminified, with a warning (the size check in the tests then
+/// fails).
+fn minify(file: &std::path::Path, module: bool) {
+    let root = std::env::var_os("TRUNK_SOURCE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let esbuild = root.join("node_modules/.bin/esbuild");
+    let status = std::process::Command::new(&esbuild)
+        .arg(file)
+        .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+        .args(module.then_some("--format=esm"))
+        .arg(format!("--outfile={}", file.display()))
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => eprintln!(
+            "warning: esbuild failed on {} ({s}): not minified",
+            file.display()
+        ),
+        Err(e) => eprintln!(
+            "warning: {}: {e} (run scripts/setup.sh): {} is not minified",
+            esbuild.display(),
+            file.display()
+        ),
+    }
 }
 
 /// Subresource integrity, written at build time: `integrity` on the boot script, and
