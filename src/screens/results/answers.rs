@@ -2,10 +2,9 @@
 //! button to change it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 
 use selfcheck_engine::schema::LabelText;
-use selfcheck_engine::{Action, Answer, Report, Responses, Step};
+use selfcheck_engine::{Action, Answer, Responses, Step};
 use yew::prelude::*;
 
 use crate::browser::format_date;
@@ -17,7 +16,7 @@ pub struct AnswersProps {
     /// The content.
     pub data: DataRef,
     /// The report (which questions were asked).
-    pub report: Rc<Report>,
+    pub report: super::ReportRef,
     /// The answers.
     pub responses: Responses,
     /// Sends "show this step".

@@ -37,25 +37,44 @@ pub struct ResultsProps {
     pub ondo: Callback<Action>,
 }
 
+/// The report the parts of the results share. Like the content ([`crate::content::Data`]), it
+/// is equal only to itself: a part re-renders when the results do, and no deep comparison of
+/// the whole report is compiled in.
+#[derive(Clone)]
+pub struct ReportRef(Rc<Report>);
+
+impl PartialEq for ReportRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ReportRef {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
 /// Props shared by the parts of the results: the content and the report.
 #[derive(Properties, PartialEq)]
 pub struct PartProps {
     /// The content.
     pub data: DataRef,
     /// The report being shown.
-    pub report: Rc<Report>,
+    pub report: ReportRef,
 }
 
 /// The results screen.
 #[component]
 pub fn ResultsScreen(props: &ResultsProps) -> Html {
     let d = &props.data;
-    let report = Rc::new(Report::new(
+    let report = ReportRef(Rc::new(Report::new(
         &d.pack,
         &props.responses,
         d.min_age(),
         props.today,
-    ));
+    )));
     // Everything but the warning signs starts closed; those start open for anyone who may book.
     let open = |id: &'static str| {
         props

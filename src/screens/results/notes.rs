@@ -1,10 +1,7 @@
 //! Questions to ask, choosing a provider, about microneedling, and where experts disagree: the
 //! plan's notes for one topic.
 
-use std::rc::Rc;
-
 use selfcheck_engine::schema::NoteTopic;
-use selfcheck_engine::Report;
 use yew::prelude::*;
 
 use crate::content::DataRef;
@@ -15,7 +12,7 @@ pub struct NotesProps {
     /// The content.
     pub data: DataRef,
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRef,
     /// Which notes.
     pub topic: NoteTopic,
 }

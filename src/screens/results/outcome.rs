@@ -1,8 +1,6 @@
 //! The first screen of the results: the tier in one sentence, each reason in one line with what
 //! to do, when it may change, and the one next step.
 
-use std::rc::Rc;
-
 use selfcheck_engine::schema::{Level, See};
 use selfcheck_engine::{NextStep, Reason, Report, Tier};
 use yew::prelude::*;
@@ -34,7 +32,7 @@ pub struct VerdictProps {
     /// The content.
     pub data: DataRef,
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRef,
     /// "Change an answer".
     pub onchange_answers: Callback<MouseEvent>,
 }

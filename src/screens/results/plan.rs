@@ -1,9 +1,7 @@
 //! "What to expect": the course for the chosen concerns and, where the outcome allows one, a
 //! dated plan from a first session the visitor picks (never before the engine's first day).
 
-use std::rc::Rc;
-
-use selfcheck_engine::{Action, Date, Event as PlanEvent, Report};
+use selfcheck_engine::{Action, Date, Event as PlanEvent};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,7 +14,7 @@ pub struct PlanPartProps {
     /// The content.
     pub data: DataRef,
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRef,
     /// Sends the first-session date.
     pub ondo: Callback<Action>,
 }
