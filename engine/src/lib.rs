@@ -11,6 +11,7 @@
 //! - [`journey`]: screens, Back and progress.
 //! - [`answers`]: responses and their versioned compact form.
 //! - [`config`]: the clinic's settings (`clinic.json`), read at run time, never failing.
+//! - [`kiosk`]: a shared screen in a waiting room: idle warning, reset, what it may keep.
 //! - [`embed`]: the messages between the widget and a clinic page that embeds it.
 //! - [`headers`]: the security headers and the files that set them on static hosts.
 #![warn(missing_docs)]
@@ -21,6 +22,7 @@ pub mod date;
 pub mod embed;
 pub mod headers;
 pub mod journey;
+pub mod kiosk;
 #[cfg(feature = "authoring")]
 pub mod load;
 pub mod plan;

@@ -587,6 +587,21 @@ pub struct FlagText {
 
 /// UI keys the widget needs from every locale. Validation checks each locale has them all.
 pub const UI_KEYS: &[&str] = &[
+    "kiosk_heading",
+    "kiosk_intro",
+    "kiosk_privacy",
+    "kiosk_book",
+    "kiosk_ask",
+    "kiosk_doctor_hint",
+    "kiosk_done",
+    "text_size",
+    "text_size_1",
+    "text_size_2",
+    "text_size_3",
+    "idle_heading",
+    "idle_body",
+    "idle_left",
+    "still_here",
     "app_title",
     "language",
     "translation_draft",

@@ -93,7 +93,7 @@ fn ui_placeholders_are_the_ones_the_widget_fills() {
     let en = &content().locales["en"];
     let known = [
         "min", "max", "done", "total", "date", "until", "days", "clinic", "version", "from", "n",
-        "by", "phone", "email", "sources",
+        "by", "phone", "email", "sources", "seconds",
     ];
     for (key, text) in &en.ui {
         for p in placeholders(text) {
