@@ -2,7 +2,7 @@
 // timings for the release build in dist/. Figures only: nothing here passes or fails.
 //
 //   scripts/bench.sh            (builds first, then runs this)
-//   node scripts/bench.mjs [--journeys 100] [--no-lighthouse] [--no-other-engines] [--dist DIR]
+//   node scripts/bench.mjs [--journeys 100] [--soak 200] [--no-lighthouse] [--no-other-engines] [--dist DIR]
 //
 // --dist measures another build (an older one, to compare); the clinic-page Lighthouse figures
 // (a host page with and without the embed) are for dist/ only.
@@ -13,11 +13,13 @@ import { measure, BUDGET } from "./sizes.mjs";
 import { launch } from "../tests/cross/engines.mjs";
 import { serve } from "../tests/cross/server.mjs";
 import { ORIGINS } from "../tests/e2e/server.mjs";
+import { soak } from "../tests/e2e/soak.mjs";
 
 const PORT = 4180;
 const URL_ = `http://127.0.0.1:${PORT}/`;
 const args = process.argv.slice(2);
 const JOURNEYS = Number(args[args.indexOf("--journeys") + 1]) || 100;
+const SOAK = Number(args[args.indexOf("--soak") + 1]) || 200;
 const DIST = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : "dist";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
@@ -176,6 +178,19 @@ async function browserFigures() {
   return { paint, ready, responds, first, all, afterOne, afterMany, painted };
 }
 
+// A kiosk all day: SOAK journeys in one page, each ended by the kiosk's reset (tests/e2e/soak.mjs).
+async function kioskSoak() {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    return await soak(page, `${URL_}?kiosk=1`, SOAK);
+  } catch (e) {
+    return { error: String(e) };
+  } finally {
+    await browser.close();
+  }
+}
+
 // WebKit and Firefox over WebDriver, as the cross-engine tests drive them (tests/cross/): the
 // same instrument and in-page journeys as Chromium above. WebDriver has no init scripts, so the
 // cross-engine test server puts the instrument into index.html before any other script.
@@ -246,6 +261,7 @@ try {
   }
   const sizes = measure(DIST);
   const b = await browserFigures();
+  const kiosk = await kioskSoak();
   const others = args.includes("--no-other-engines") ? [] : [await webdriverFigures("webkit"), await webdriverFigures("firefox")];
   const lh = args.includes("--no-lighthouse") ? { skipped: true } : lighthouse();
   // A clinic's page (examples/clinic-page.html on one origin, the widget on another), with the
@@ -285,6 +301,14 @@ try {
   lines.push(`  first journey only                  median ${ms(median(b.first.map((t) => t.paint)))} ms, worst ${ms(max(b.first.map((t) => t.paint)))} ms to paint (${b.first.length} answers)`);
   lines.push(`  memory after 1 journey              JS heap ${kb(b.afterOne.jsHeap)} KB, wasm ${kb(b.afterOne.wasm)} KB`);
   lines.push(`  memory after ${JOURNEYS} journeys           JS heap ${kb(b.afterMany.jsHeap)} KB, wasm ${kb(b.afterMany.wasm)} KB`);
+  lines.push("");
+  if (kiosk.error) lines.push(`KIOSK SOAK: ${kiosk.error}`);
+  else {
+    lines.push(`KIOSK SOAK (?kiosk=1, ${kiosk.journeys} journeys in one page, each ended by the reset; ${kiosk.seconds.toFixed(0)} s)`);
+    for (const [name, m] of [["at the start", kiosk.start], ["after 1 journey", kiosk.afterFirst], [`after ${kiosk.journeys}`, kiosk.end]])
+      lines.push(`  ${name.padEnd(36)}JS heap ${kb(m.jsHeap)} KB, wasm ${kb(m.wasm)} KB, history length ${m.history}`);
+    lines.push(`  growth over the run                 JS heap ${kb(kiosk.end.jsHeap - kiosk.start.jsHeap)} KB, wasm ${kb(kiosk.end.wasm - kiosk.start.wasm)} KB (limit 1024 KB)`);
+  }
   lines.push("");
   if (others.length) {
     // The same figures side by side: Chromium's from above, WebKit's and Firefox's over WebDriver.
@@ -330,7 +354,7 @@ try {
     engine: e.engine, viewport: e.size, firstContentfulPaint: e.paint["first-contentful-paint"] ?? null, ready: e.ready,
     answerDom: { median: median(e.all.map((t) => t.dom)), p95: p95(e.all.map((t) => t.dom)), worst: max(e.all.map((t) => t.dom)) },
     answerPaint: { median: median(e.all.map((t) => t.paint)), p95: p95(e.all.map((t) => t.paint)), worst: max(e.all.map((t) => t.paint)) },
-  })), lighthouse: lh, hostPage: host, native }, null, 2));
+  })), kiosk, lighthouse: lh, hostPage: host, native }, null, 2));
 } finally {
   server.kill();
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::footer::Footer;
+use crate::components::idle::use_idle_watch;
 use crate::components::progress::ProgressBar;
 use crate::components::settings::settings_notices;
 use crate::content::{Data, DataRef};
@@ -61,9 +62,19 @@ pub struct WidgetProps {
 /// The walk-through itself.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
+    let kiosk = props.data.clinic.kiosk;
     let state = {
         let data = props.data.clone();
-        use_reducer(move || State::new(data, browser::today(), browser::load_session()))
+        use_reducer(move || {
+            // A kiosk never keeps answers, not even from before it became one.
+            let stored = if kiosk.stores_answers() {
+                browser::load_session()
+            } else {
+                browser::clear_session();
+                None
+            };
+            State::new(data, browser::today(), stored)
+        })
     };
     let data = &state.data;
     let journey = &state.journey;
@@ -83,9 +94,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
         };
         // Start was pressed on the static welcome before the app was ready: go on from there.
         let pressed = step == Step::Welcome && crate::boot::start_pressed();
+        let guarded = kiosk.enabled && !data.page.embedded;
         use_effect_with((), move |_| {
             if pressed {
                 dispatch.dispatch(Msg::Do(Action::Start));
+            }
+            if guarded {
+                browser::guard_history();
             }
             browser::apply_look(&clinic);
             browser::show_clinic(clinic.name.as_deref(), clinic.logo.as_deref());
@@ -95,7 +110,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let Some(event) = event.dyn_ref::<web_sys::PopStateEvent>() else {
                     return;
                 };
-                if let Some(step) =
+                // A kiosk keeps one entry before its own: the browser's Back is the widget's
+                // Back, and the entry goes straight back, so Back never leaves the widget and
+                // the history never grows.
+                if guarded {
+                    browser::guard_history();
+                    back.dispatch(Msg::Do(Action::Back));
+                } else if let Some(step) =
                     browser::step_key_of(&event.state()).and_then(|k| Step::from_key(&k))
                 {
                     back.dispatch(Msg::History(step));
@@ -120,8 +141,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let encoded = journey.responses.encode();
         let untouched = *journey == Default::default();
+        let keep = kiosk.stores_answers();
         use_effect_with((step_key.clone(), encoded), move |(key, encoded)| {
-            if untouched {
+            if untouched || !keep {
                 browser::clear_session();
             } else {
                 browser::save_session(encoded, key);
@@ -133,8 +155,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let first = use_mut_ref(|| true);
         let from_history = state.from_history;
-        // Embedded, the clinic's page keeps its own history: one entry, rewritten.
-        let embedded = data.page.embedded;
+        // Embedded, the clinic's page keeps its own history, and a kiosk keeps one: one entry,
+        // rewritten.
+        let replace = data.page.embedded || kiosk.enabled;
         // The clinic's page hears of each new screen (and, at the results, that the check is
         // done); health details only if the clinic turned that on.
         let host = Host::new(data.page.host.as_deref());
@@ -145,7 +168,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
         let shown = step.clone();
         let last_sent = use_mut_ref(|| None::<Step>);
-        use_effect_with(step_key.clone(), move |key| {
+        // A kiosk's reset is a new visit even when the screen was already the welcome.
+        use_effect_with((step_key.clone(), state.visit), move |(key, _)| {
             if shown == Step::Welcome {
                 crate::boot::safe_point();
             }
@@ -165,7 +189,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 browser::record_step(key, true);
             } else {
                 if !from_history {
-                    browser::record_step(key, embedded);
+                    browser::record_step(key, replace);
                 }
                 focus_heading();
             }
@@ -198,6 +222,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
             browser::set_language(&code, dir, &title)
         });
     }
+
+    // A kiosk visitor's text size, on the page root (styles/tokens.css scales every size).
+    use_effect_with(state.text_size, |size| browser::set_text_size(*size));
+    let ontextsize = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |size: u8| dispatch.dispatch(Msg::TextSize(size)))
+    };
+    let onreset = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Msg::Reset(browser::today())))
+    };
 
     let ondo = {
         let dispatch = state.dispatcher();
@@ -240,8 +275,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
     };
 
+    // A kiosk's idle watch. While its warning shows, the screen behind can't be reached (the
+    // warning is a modal dialog).
+    let (idle, onstill) = use_idle_watch(kiosk, state.untouched(), onreset);
     html! {
-        <div class="mn-widget" lang={data.locale.code.clone()} dir={dir_attr(data)} data-step={step_key}>
+        <>
+        <div class="mn-widget" lang={data.locale.code.clone()} dir={dir_attr(data)} data-step={step_key}
+            inert={idle.is_some()}>
             if data.page.preview {
                 { settings_notices(data) }
             }
@@ -252,15 +292,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <ProgressBar done={progress.done} total={progress.total} label={progress_text.clone()} />
             }
             { screen }
-            <Footer data={data.clone()} onlanguage={onlanguage} />
+            <Footer data={data.clone()} onlanguage={onlanguage} text_size={state.text_size} ontextsize={ontextsize} />
             <p class="mn-visually-hidden" aria-live="polite">
                 { if show_progress { progress_text } else { String::new() } }
             </p>
         </div>
+        if let Some(seconds) = idle {
+            { crate::components::idle::warning(data, seconds, onstill) }
+        }
+        </>
     }
 }
 
-fn dir_attr(data: &Data) -> &'static str {
+pub fn dir_attr(data: &Data) -> &'static str {
     match data.locale.dir {
         selfcheck_engine::schema::Direction::Ltr => "ltr",
         selfcheck_engine::schema::Direction::Rtl => "rtl",

@@ -97,19 +97,58 @@ fn history_state(step_key: &str) -> JsValue {
     state.into()
 }
 
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
+/// Whether a history entry is a kiosk's guard entry (see [`guard_history`]).
+fn is_guard(state: &JsValue) -> bool {
+    js_sys::Reflect::get(state, &GUARD_FIELD.into())
+        .ok()
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// The field that marks a kiosk's guard entry.
+const GUARD_FIELD: &str = "mnGuard";
+
 /// Records a screen in browser history without changing the address, so the browser's Back
 /// button steps back inside the widget. `replace` rewrites the current entry instead (always
-/// when embedded: the clinic's page keeps its own history).
+/// when embedded, where the clinic's page keeps its own history, and in a kiosk).
 pub fn record_step(step_key: &str, replace: bool) {
-    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+    let Some(history) = history() else {
         return;
     };
     let state = history_state(step_key);
     let _ = if replace {
+        if history.state().is_ok_and(|s| is_guard(&s)) {
+            let _ = js_sys::Reflect::set(&state, &GUARD_FIELD.into(), &JsValue::TRUE);
+        }
         history.replace_state(&state, "")
     } else {
         history.push_state(&state, "")
     };
+}
+
+/// A kiosk's one extra history entry, so the browser's Back stays inside the widget: pushed
+/// once (not again after a reload) and again each time Back leaves it, so the history keeps
+/// the same length all day.
+pub fn guard_history() {
+    let Some(history) = history() else {
+        return;
+    };
+    if history.state().is_ok_and(|s| is_guard(&s)) {
+        return;
+    }
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &GUARD_FIELD.into(), &JsValue::TRUE);
+    let _ = history.push_state(&state, "");
+}
+
+/// A kiosk visitor's text size (1 to 3) on the page root, where the styles scale every size.
+pub fn set_text_size(size: u8) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-text-size", &size.to_string());
+    }
 }
 
 /// The step key in a history entry's state, if it is one of ours.
@@ -131,6 +170,10 @@ pub fn apply_look(clinic: &selfcheck_engine::Clinic) {
         return;
     };
     let _ = root.set_attribute("data-theme", clinic.theme.name());
+    if clinic.kiosk.enabled {
+        // Larger text and touch targets (styles/tokens.css).
+        let _ = root.set_attribute("data-kiosk", "");
+    }
     let style = root.style();
     if let Some(c) = &clinic.colours {
         let _ = style.set_property("--mn-brand", &c.accent);

@@ -32,17 +32,33 @@
   // lang.js has already set the page's to the address's or the browser's, as the app picks.
   boot.localeCode = root.lang;
   // Offline: the service worker (sw.js) keeps every file of this build. A new build installs in
-  // the background and waits; the app calls safePoint() on the welcome screen, where no answers
-  // can be lost, and only then does the new version take over (with a reload).
+  // the background and waits; it takes over (with a reload) only at a safe point: the welcome
+  // screen, where no answers can be lost. The app calls safePoint() each time the welcome
+  // shows (after "Start again" or a kiosk's reset); a kiosk that never navigates also looks
+  // for a new build then, and every 30 minutes.
   function offline() {
     if (!("serviceWorker" in navigator)) return;
     navigator.serviceWorker.register("sw.js").then(function (reg) {
+      if (!reg) return;
       boot.worker = reg;
+      reg.addEventListener("updatefound", function () {
+        var next = reg.installing;
+        if (next) next.addEventListener("statechange", function () {
+          // A kiosk waiting on its welcome updates now; a visitor's page only at the next safe point.
+          if (next.state === "installed" && root.hasAttribute("data-kiosk")) boot.safePoint();
+        });
+      });
+      setInterval(function () { reg.update().catch(function () {}); }, 1800000);
     }, function () {});
   }
   boot.safePoint = function () {
     var reg = boot.worker;
-    if (!reg || !reg.waiting || !navigator.serviceWorker.controller) return;
+    if (!reg) return;
+    if (!reg.waiting) {
+      reg.update().catch(function () {});
+      return;
+    }
+    if (!navigator.serviceWorker.controller || !document.querySelector('#app .mn-widget[data-step="welcome"]:not([data-static])')) return;
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       location.reload();
     }, { once: true });

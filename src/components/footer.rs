@@ -1,5 +1,6 @@
-//! The footer on every screen: the language menu (switching keeps the answers and the place)
-//! and what the texts are: the original, a draft translation, or a checked one. It prints too.
+//! The footer on every screen: the language menu (switching keeps the answers and the place),
+//! in a kiosk the text-size buttons, and what the texts are: the original, a draft
+//! translation, or a checked one. It prints too.
 
 use selfcheck_engine::schema::TranslationStatus;
 use web_sys::HtmlSelectElement;
@@ -14,6 +15,10 @@ pub struct FooterProps {
     pub data: DataRef,
     /// Called with a language code the visitor chose.
     pub onlanguage: Callback<String>,
+    /// The text size on screen (kiosk mode): 1 (normal) to 3.
+    pub text_size: u8,
+    /// Called with the text size a kiosk visitor chose.
+    pub ontextsize: Callback<u8>,
 }
 
 /// The footer.
@@ -48,8 +53,30 @@ pub fn Footer(props: &FooterProps) -> Html {
             )
         }
     };
+    // A kiosk's screen can't be zoomed like a phone's: three text sizes instead.
+    let sizes = d.clinic.kiosk.enabled.then(|| {
+        let buttons = (1..=3u8).map(|n| {
+            let onclick = props.ontextsize.reform(move |_: MouseEvent| n);
+            let label = match n {
+                1 => "text_size_1",
+                2 => "text_size_2",
+                _ => "text_size_3",
+            };
+            html! {
+                <button type="button" class="mn-button mn-button-secondary" data-size={n.to_string()}
+                    aria-pressed={(n == props.text_size).to_string()} {onclick}>{ d.ui(label) }</button>
+            }
+        });
+        html! {
+            <div class="mn-text-size" role="group" aria-labelledby="mn-text-size">
+                <span id="mn-text-size">{ d.ui("text_size") }</span>
+                { for buttons }
+            </div>
+        }
+    });
     html! {
         <footer class="mn-footer">
+            { sizes }
             if LANGUAGES.len() > 1 {
                 <p class="mn-language">
                     <label for="mn-language">{ d.ui("language") }</label>

@@ -1,6 +1,7 @@
 //! Pieces the screens share.
 
 pub mod footer;
+pub mod idle;
 pub mod nav;
 pub mod progress;
 pub mod section;

@@ -101,3 +101,28 @@ test("reduced motion turns transitions off", async ({ page }) => {
   const duration = await page.locator(".mn-start").evaluate((e) => getComputedStyle(e).transitionDuration);
   expect(duration.split(",").every((d) => parseFloat(d) === 0)).toBe(true);
 });
+
+test("kiosk screens pass axe: the welcome, the largest text, the idle warning, results with the front desk", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.clock.install();
+  const w = new Widget(page);
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await w.open("/?kiosk=1");
+    await audit(page, `kiosk welcome (${scheme})`);
+    await page.locator(".mn-text-size button").nth(2).click();
+    await audit(page, `kiosk welcome, largest text (${scheme})`);
+    await w.start();
+    await w.chooseConcerns(["fine_lines"]);
+    await w.chooseAreas(["forehead"]);
+    // The largest text on a tablet: nothing cut off or scrolling sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.clock.fastForward(91_000);
+    await expect(page.getByRole("alertdialog")).toBeVisible();
+    await audit(page, `kiosk idle warning (${scheme})`);
+    await page.getByRole("alertdialog").locator("button").click();
+    await w.answerAll({});
+    await audit(page, `kiosk results (${scheme})`);
+  }
+});

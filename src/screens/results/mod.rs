@@ -154,7 +154,11 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                 <p class="mn-review" data-reviewed={meta.review.is_some().to_string()}>{ review }</p>
                 <p class="mn-disclaimer">{ d.ui("not_a_diagnosis") }</p>
                 <div class="mn-nav">
-                    <button type="button" class="mn-button mn-button-secondary" onclick={onrestart}>{ d.ui("start_again") }</button>
+                    // In a kiosk, the way to hand the screen to the next visitor (it clears
+                    // everything, as the idle time-out does).
+                    <button type="button" class="mn-button mn-button-secondary mn-restart" onclick={onrestart}>
+                        { d.ui(if d.clinic.kiosk.enabled { "kiosk_done" } else { "start_again" }) }
+                    </button>
                 </div>
             </footer>
         </section>

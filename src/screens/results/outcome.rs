@@ -179,7 +179,30 @@ pub fn NextStepBox(props: &NextStepProps) -> Html {
     let name = d.clinic_name();
     let new_tab =
         html! { <span class="mn-visually-hidden">{ " " }{ d.ui("opens_in_new_tab") }</span> };
+    // A kiosk has no way out of the widget: no links, no print dialog; the front desk instead.
+    let kiosk = clinic.kiosk.enabled;
     let action = match (props.step, &clinic.booking_url) {
+        (step, _) if kiosk => {
+            let (desk, hint) = match step {
+                NextStep::Book => (
+                    "kiosk_book",
+                    d.ui_fill("next_book_hint", &[("clinic", name)]),
+                ),
+                NextStep::TalkToDoctor => ("kiosk_ask", d.ui("kiosk_doctor_hint").to_string()),
+                NextStep::AskClinic => ("kiosk_ask", String::new()),
+            };
+            let heading = (step == NextStep::TalkToDoctor)
+                .then(|| html! { <p class="mn-desk mn-doctor">{ d.ui("next_doctor") }</p> });
+            html! {
+                <>
+                    { heading }
+                    if !hint.is_empty() {
+                        <p class="mn-hint">{ hint }</p>
+                    }
+                    <p class="mn-desk">{ d.ui(desk) }</p>
+                </>
+            }
+        }
         (NextStep::Book, Some(url)) => {
             // The clinic's page hears about the click (no answers go with it).
             let host = d.page.host.clone();

@@ -22,7 +22,8 @@ pub fn Sources(props: &PartProps) -> Html {
             new
         })
         .map(|s| {
-            let title = match &s.url {
+            // A kiosk has no links out of the widget.
+            let title = match s.url.as_ref().filter(|_| !d.clinic.kiosk.enabled) {
                 Some(url) => html! {
                     <a href={url.clone()} target="_blank" rel="noopener noreferrer">
                         { s.title.clone() }
