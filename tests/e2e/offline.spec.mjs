@@ -3,6 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync, readdirSync } from "node:fs";
 import { Widget } from "./widget.mjs";
+import { ORIGINS, UPDATE } from "./server.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -39,4 +40,41 @@ test("the precache list names every file of the build, from its hashed names", a
     expect(list).toContain(`./${f}`);
   expect(list).not.toContain("./_headers");
   expect(sw).toMatch(/CACHE\s*=\s*"selfcheck-[A-Za-z0-9]{16}"/);
+});
+
+test("an update deployed mid-journey waits, and is live after the next Start again", async ({ page, request }) => {
+  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
+  const w = new Widget(page);
+  await w.open(UPDATE);
+  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+  const cachesBefore = await page.evaluate(() => caches.keys());
+  await w.start();
+  await w.chooseConcerns(["fine_lines"]);
+  await w.chooseAreas(["forehead"]);
+  await w.answer(35);
+  const step = await w.step();
+  // A page that reloads loses this mark.
+  await page.evaluate(() => (window.sameVisit = true));
+
+  // A new version goes live on the server, and the browser finds it (as it does by itself on a
+  // later visit, at the widget's next safe point, or every 30 minutes).
+  await request.get(`${ORIGINS.widget}/__deploy?v=2`);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
+
+  // The journey goes on undisturbed: the same page, the same screen, then on to the results.
+  expect(await page.evaluate(() => window.sameVisit)).toBe(true);
+  expect(await w.step()).toBe(step);
+  await w.answerAll({});
+  expect(await w.tier()).toBe("mn-tier-good");
+  expect(await page.evaluate(() => window.sameVisit)).toBe(true);
+  await expect(page.locator("meta[name=deploy]")).toHaveCount(0);
+
+  // Start again: the welcome is the safe point, where the new version takes over.
+  await page.locator(".mn-restart").click();
+  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2");
+  await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
+  // The old version's cache is gone; only the new one is left.
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([cachesBefore[0] + "d2"]);
+  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
 });

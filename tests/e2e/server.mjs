@@ -1,7 +1,8 @@
 // The end-to-end test servers, three origins on 127.0.0.1 (Playwright starts this file):
 //   WIDGET (4173): dist/ as a static host would serve it, with the security headers from the
 //     _headers file `selfcheck headers` writes (so every test runs under the strict CSP), at
-//     the site root and under a sub-path (/clinic/selfcheck/). clinic.json is the shipped one
+//     the site root, under a sub-path (/clinic/selfcheck/) and under /update/ (where a test
+//     switches on a new deployment: GET /__deploy?v=2). clinic.json is the shipped one
 //     with the clinic page's origin allowed to embed it (tests swap it with page.route).
 //   CLINIC (4174): the example clinic pages in examples/, as a clinic's own site.
 //   OTHER (4175): a third site, whose page tries to send the widget forged messages.
@@ -16,6 +17,8 @@ import { fileURLToPath } from "node:url";
 export const PORTS = { widget: 4173, clinic: 4174, other: 4175 };
 export const ORIGINS = Object.fromEntries(Object.entries(PORTS).map(([k, p]) => [k, `http://127.0.0.1:${p}`]));
 export const SUBPATH = "/clinic/selfcheck/";
+/** The same build, for the update test: a new deployment can be switched on under it. */
+export const UPDATE = "/update/";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dist = join(root, "dist");
 
@@ -59,13 +62,30 @@ function matches(pattern, path) {
   return re.test(path);
 }
 
+/** Which build /update/ serves: 1 is dist/ as it is; 2 is a new deployment of it (another
+ * index.html and service worker). `GET /__deploy?v=N` switches (the update test in
+ * offline.spec.mjs). */
+let deployed = 1;
+
+/** dist/ as the next deployment would serve it: a marker in the page, another cache name. */
+function redeployed(rel, body) {
+  if (rel === "index.html") return Buffer.from(body.toString().replace("<title>", `<meta name="deploy" content="${deployed}"><title>`));
+  if (rel === "sw.js") return Buffer.from(body.toString().replace(/"selfcheck-([A-Za-z0-9]+)"/, `"selfcheck-$1d${deployed}"`));
+  return body;
+}
+
 function fileServer(dir, { headers = [], prefixes = ["/"], files = {} } = {}) {
   const base = resolve(dir);
   return createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (path === "/__deploy") {
+      deployed = Number(new URL(req.url, "http://x").searchParams.get("v")) || 1;
+      res.writeHead(200, { "content-type": "text/plain" });
+      return res.end(`deployed ${deployed}`);
+    }
     const prefix = prefixes.find((p) => path.startsWith(p));
     const out = {};
-    for (const rule of headers) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) out[k] = v;
+    for (const rule of headers) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) out[k.toLowerCase()] = v; // one of each, whatever the case
     try {
       if (!prefix) throw Object.assign(new Error("outside"), { code: "ENOENT" });
       let rel = path.slice(prefix.length) || "index.html";
@@ -78,6 +98,7 @@ function fileServer(dir, { headers = [], prefixes = ["/"], files = {} } = {}) {
         if (statSync(file).isDirectory()) throw Object.assign(new Error("dir"), { code: "ENOENT" });
         body = readFileSync(file);
       }
+      if (prefix === UPDATE && deployed > 1) body = redeployed(rel, body);
       const type = TYPES[extname(rel).toLowerCase()] ?? "application/octet-stream";
       res.writeHead(200, { ...out, "content-type": type, "content-length": body.length, "cache-control": "no-store" });
       res.end(req.method === "HEAD" ? undefined : body);
@@ -131,7 +152,7 @@ export function start({ dir = dist } = {}) {
   const config = testConfig();
   const headers = headersFor(config);
   const servers = [
-    fileServer(dir, { headers, prefixes: [SUBPATH, "/"], files: { "clinic.json": JSON.stringify(config, null, 2) } }).listen(PORTS.widget, "127.0.0.1"),
+    fileServer(dir, { headers, prefixes: [SUBPATH, UPDATE, "/"], files: { "clinic.json": JSON.stringify(config, null, 2) } }).listen(PORTS.widget, "127.0.0.1"),
     clinicSite().listen(PORTS.clinic, "127.0.0.1"),
     otherSite().listen(PORTS.other, "127.0.0.1"),
   ];
