@@ -57,8 +57,10 @@ pub fn use_idle_watch(
         })
     };
 
-    // Once, in a kiosk: any touch, click, key or scroll counts as the visitor being there (and
-    // closes the warning); a clock ticks every second.
+    // Once, in a kiosk: any touch, click, key, scroll or typing counts as the visitor being
+    // there (and closes the warning); a clock ticks every second. Clicks and input count on
+    // their own: some assistive technologies activate a control without any pointer or key
+    // event.
     {
         let watch = watch.clone();
         let left = left.clone();
@@ -67,14 +69,20 @@ pub fn use_idle_watch(
             let running = on.then(|| {
                 let doc = gloo::utils::document();
                 let options = EventListenerOptions::run_in_capture_phase();
-                let listeners: Vec<EventListener> =
-                    ["pointerdown", "keydown", "wheel", "touchstart"]
-                        .into_iter()
-                        .map(|kind| {
-                            let still = still.clone();
-                            EventListener::new_with_options(&doc, kind, options, move |_| still())
-                        })
-                        .collect();
+                let listeners: Vec<EventListener> = [
+                    "pointerdown",
+                    "keydown",
+                    "wheel",
+                    "touchstart",
+                    "click",
+                    "input",
+                ]
+                .into_iter()
+                .map(|kind| {
+                    let still = still.clone();
+                    EventListener::new_with_options(&doc, kind, options, move |_| still())
+                })
+                .collect();
                 (listeners, Interval::new(1000, move || tick(&watch, &left)))
             });
             move || drop(running)
