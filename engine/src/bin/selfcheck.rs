@@ -248,12 +248,46 @@ fn run(args: &[String]) -> Result<(), String> {
             let lang_js = out.parent().unwrap_or(&out).join("lang.js");
             std::fs::write(&lang_js, script)
                 .map_err(|e| format!("{}: cannot be written: {e}", lang_js.display()))?;
+            if flag(args, "--out").is_none() {
+                minify(&lang_js, false);
+            }
             for (code, locale) in &content.locales {
                 let path = out.join(format!("{code}.bin"));
                 let bytes = postcard::to_allocvec(locale).map_err(|e| format!("{code}: {e}"))?;
                 std::fs::write(&path, bytes)
                     .map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
             }
+            // The clinic set-up page's lists (setup/page/, served as dist/setup/): the concerns,
+            // areas and languages a clinic can offer, in the pack's order, named in the
+            // source language.
+            let source = content
+                .locales
+                .values()
+                .find(|l| {
+                    l.translation.status == selfcheck_engine::schema::TranslationStatus::Source
+                })
+                .ok_or("no source locale")?;
+            let named = |ids: Vec<&str>,
+                         labels: &std::collections::BTreeMap<
+                String,
+                selfcheck_engine::schema::LabelText,
+            >| {
+                ids.into_iter()
+                    .map(|id| json!({ "id": id, "name": labels.get(id).map(|l| l.label.as_str()).unwrap_or(id) }))
+                    .collect::<Vec<_>>()
+            };
+            let known = json!({
+                "concerns": named(content.pack.concerns.iter().map(|c| c.id.as_str()).collect(), &source.concerns),
+                "areas": named(content.pack.areas.iter().map(|a| a.id.as_str()).collect(), &source.areas),
+                "languages": content.locales.values().map(|l| json!({ "id": l.code, "name": l.name })).collect::<Vec<_>>(),
+                "source": source.code,
+            });
+            let setup = out.parent().unwrap_or(&out).join("setup");
+            std::fs::create_dir_all(&setup)
+                .map_err(|e| format!("{}: cannot be created: {e}", setup.display()))?;
+            let known_json = setup.join("known.json");
+            std::fs::write(&known_json, known.to_string())
+                .map_err(|e| format!("{}: cannot be written: {e}", known_json.display()))?;
             // When run as the build's hook, the precache list comes last, with every file.
             match (flag(args, "--out"), out.parent()) {
                 (None, Some(dist)) if dist.join("sw.js").exists() => precache(dist),
@@ -352,10 +386,12 @@ fn precache(dir: &std::path::Path) -> Result<(), String> {
     let mut files = Vec::new();
     walk(dir, dir, &mut files)?;
     files.retain(|f| {
-        !matches!(
-            f.as_str(),
-            "sw.js" | "_headers" | ".htaccess" | "nginx-headers.conf"
-        )
+        // The set-up page is for clinic staff: the worker caches it when they open it.
+        !f.starts_with("setup/")
+            && !matches!(
+                f.as_str(),
+                "sw.js" | "_headers" | ".htaccess" | "nginx-headers.conf"
+            )
     });
     files.sort();
     let mut stamp = Vec::new();
@@ -455,7 +491,12 @@ fn minify(file: &std::path::Path, module: bool) {
     let esbuild = root.join("node_modules/.bin/esbuild");
     let status = std::process::Command::new(&esbuild)
         .arg(file)
-        .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+        .args([
+            "--minify",
+            "--charset=utf8",
+            "--log-level=warning",
+            "--allow-overwrite",
+        ])
         .args(module.then_some("--format=esm"))
         .arg(format!("--outfile={}", file.display()))
         .status();
