@@ -785,6 +785,32 @@ pub fn colour_problem(accent: &str, on_accent: &str, theme: Theme) -> Option<Str
     None
 }
 
+/// A readable brand colour pair close to `accent` for `theme`: the accent itself if it passes
+/// [`colour_problem`] with white or black text on it, else the accent darkened step by step
+/// (mixed with black) until it passes with white text. `None` if `accent` is not `#rrggbb`.
+/// The set-up page offers it beside a colour that is hard to read.
+pub fn suggest_colours(accent: &str, theme: Theme) -> Option<(String, String)> {
+    if !is_hex_colour(accent) {
+        return None;
+    }
+    let accent = accent.to_ascii_lowercase();
+    for on in ["#ffffff", "#000000"] {
+        if colour_problem(&accent, on, theme).is_none() {
+            return Some((accent, on.into()));
+        }
+    }
+    let channel = |i: usize| u8::from_str_radix(&accent[i..i + 2], 16).unwrap_or(0);
+    let (r, g, b) = (channel(1), channel(3), channel(5));
+    // Pure black passes on every theme, so the loop always ends with a colour.
+    (1..=20u16).find_map(|step| {
+        let dark = |c: u8| (u16::from(c) * (20 - step) / 20) as u8;
+        let candidate = format!("#{:02x}{:02x}{:02x}", dark(r), dark(g), dark(b));
+        colour_problem(&candidate, "#ffffff", theme)
+            .is_none()
+            .then(|| (candidate, "#ffffff".to_string()))
+    })
+}
+
 fn read_ids(
     r: &mut Reader<'_>,
     field: &str,

@@ -523,3 +523,27 @@ fn only_well_formed_host_messages_are_read() {
         assert_eq!(msg(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn a_hard_to_read_brand_colour_gets_a_readable_suggestion_close_to_it() {
+    for theme in [Theme::Clear, Theme::Warm, Theme::Contrast] {
+        // Already readable: kept as it is.
+        let (a, on) = config::suggest_colours("#0B5C6B", theme).unwrap();
+        assert_eq!((a.as_str(), on.as_str()), ("#0b5c6b", "#ffffff"));
+        // Too light for text on it and for links: darkened until both pass.
+        for light in ["#f7c6d9", "#ffcc00", "#7fd3e0", "#ffffff"] {
+            assert!(colour_problem(light, "#ffffff", theme).is_some());
+            let (a, on) = config::suggest_colours(light, theme).unwrap();
+            assert_eq!(
+                colour_problem(&a, &on, theme),
+                None,
+                "{light} -> {a} on {on}"
+            );
+            assert_ne!(
+                a, "#000000",
+                "{light} should stay a colour, not become black"
+            );
+        }
+    }
+    assert_eq!(config::suggest_colours("pink", Theme::Clear), None);
+}
