@@ -21,7 +21,7 @@ function files(dir) {
 }
 
 export function measure(dist = "dist") {
-  const rows = files(dist)
+  let rows = files(dist)
     .filter((f) => /\.(html|css|js|wasm|json|webmanifest|svg|bin)$/.test(f))
     .map((f) => {
       const data = readFileSync(f);
@@ -35,6 +35,10 @@ export function measure(dist = "dist") {
       };
     })
     .sort((a, b) => b.brotli - a.brotli);
+  // The clinic set-up page (dist/setup/) is for staff: no visitor downloads it, so it is counted
+  // on its own, outside every visitor total.
+  const setup = rows.filter((r) => r.file.startsWith("setup/"));
+  rows = rows.filter((r) => !r.file.startsWith("setup/"));
   // The first paint: the page, its styles and the loader (the static welcome shows from these).
   const firstPaint = rows.filter((r) => /^(index\.html|.*\.css|boot\.js|lang\.js)$/.test(r.file));
   // One language's texts (locales/<code>.bin): a visitor downloads only theirs, so the totals
@@ -48,7 +52,7 @@ export function measure(dist = "dist") {
   const embed = rows.filter((r) => r.file === "embed.js");
   const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
   const total = (list) => ({ raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") });
-  return { rows, firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(journey), embed: total(embed), language: language[0]?.file ?? null };
+  return { rows, setup, setupPage: total(setup), firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(journey), embed: total(embed), language: language[0]?.file ?? null };
 }
 
 function table(m) {
@@ -60,6 +64,7 @@ function table(m) {
     ["first screen interactive", m.firstScreen, null],
     ["whole app", m.wholeApp, BUDGET.wholeApp],
     ["embed loader", m.embed, BUDGET.embed],
+    ["set-up page (staff only, dist/setup/)", m.setupPage, null],
   ]) {
     const label = budget ? `TOTAL ${name} (budget ${budget} B brotli)` : `TOTAL ${name}`;
     lines.push(`${label.padEnd(44)} ${pad(t.raw, 9)} ${pad(t.gzip, 9)} ${pad(t.brotli, 9)}`);

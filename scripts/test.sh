@@ -26,7 +26,7 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy -p selfcheck-widget --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p selfcheck-widget -p selfcheck-setup --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "engine tests (native)"
 counted cargo test -p selfcheck-engine --locked

@@ -72,7 +72,15 @@
     // safe defaults (and says so to staff).
     var abort = typeof AbortController === "function" ? new AbortController() : null;
     if (abort) setTimeout(function () { abort.abort(); }, 10000);
-    boot.config = fetch("clinic.json", { cache: "no-cache", credentials: "same-origin", signal: abort && abort.signal }).then(
+    // The clinic set-up page (setup/) previews the settings being typed in a frame of this same
+    // site: they come from that tab's session storage instead of clinic.json. Only a page of
+    // this site can write there, and only a parent of this site is asked.
+    var draft = null;
+    try {
+      if (/[?&]setup-preview(&|=|$)/.test(location.search) && parent !== window && parent.location.origin === location.origin)
+        draft = sessionStorage.getItem("mn-selfcheck.setup-draft");
+    } catch (e) {}
+    boot.config = draft !== null ? Promise.resolve({ status: 200, text: draft }) : fetch("clinic.json", { cache: "no-cache", credentials: "same-origin", signal: abort && abort.signal }).then(
       function (r) {
         return r.text().then(function (text) {
           return { status: r.status, text: text };

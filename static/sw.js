@@ -38,18 +38,22 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET") return;
   var url = new URL(request.url);
   if (url.origin !== location.origin) return;
-  var fresh = request.mode === "navigate" || /\/clinic\.json$/.test(url.pathname);
+  // The clinic set-up page (setup/) is not precached (visitors never need it): kept when staff
+  // open it, under its own address.
+  var setup = url.pathname.indexOf(new URL("setup/", self.registration.scope).pathname) === 0;
+  var fresh = setup || request.mode === "navigate" || /\/clinic\.json$/.test(url.pathname);
   if (fresh) {
+    var key = setup ? url.origin + url.pathname : request.mode === "navigate" ? "./" : request;
     event.respondWith(
       fetch(request).then(function (response) {
         if (response.ok) {
           var copy = response.clone();
-          caches.open(CACHE).then(function (cache) { cache.put(request.mode === "navigate" ? "./" : request, copy); });
+          caches.open(CACHE).then(function (cache) { cache.put(key, copy); });
         }
         return response;
       }).catch(function () {
-        return caches.match(request.mode === "navigate" ? "./" : request, { ignoreSearch: true }).then(function (hit) {
-          return hit || caches.match("index.html");
+        return caches.match(key, { ignoreSearch: true }).then(function (hit) {
+          return hit || (setup ? Response.error() : caches.match("index.html"));
         });
       })
     );

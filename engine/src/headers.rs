@@ -18,6 +18,8 @@ pub fn csp(clinic: &Clinic) -> String {
         "connect-src 'self'",
         "manifest-src 'self'",
         "worker-src 'self'",
+        // The clinic set-up page (setup/) previews the widget in a frame of this same site.
+        "frame-src 'self'",
         "base-uri 'self'",
         "form-action 'none'",
         "object-src 'none'",

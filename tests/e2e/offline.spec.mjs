@@ -47,7 +47,6 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
   const w = new Widget(page);
   await w.open(UPDATE);
   await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
-  const cachesBefore = await page.evaluate(() => caches.keys());
   await w.start();
   await w.chooseConcerns(["fine_lines"]);
   await w.chooseAreas(["forehead"]);
@@ -75,6 +74,18 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
   await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2");
   await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
   // The old version's cache is gone; only the new one is left.
-  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([cachesBefore[0] + "d2"]);
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/^selfcheck-[A-Za-z0-9]{16}d2$/)]);
   await request.get(`${ORIGINS.widget}/__deploy?v=1`);
+});
+
+test("the clinic set-up page works offline after one visit", async ({ page, context }) => {
+  await page.goto("/setup/");
+  await expect(page.locator("html")).toHaveAttribute("data-offline", "ready");
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator("#su-frame")).toHaveAttribute("data-ready", "welcome");
+  await expect(page.locator("#su-summary")).toHaveAttribute("data-ok", "true");
+  await page.fill("#f-min-age", "16");
+  await expect(page.locator('.su-field[data-field="min_age"] .su-error')).toBeVisible();
+  await context.setOffline(false);
 });
