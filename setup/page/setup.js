@@ -119,8 +119,13 @@ function snippet(address) {
   return `<div data-selfcheck>\n  <a href="${url}">Take our microneedling self-check</a>\n</div>\n<script src="${url}embed.js" async></script>`;
 }
 
-/** Shows each problem beside its field; returns the ones no field took. */
+/** Shows each problem beside its field; returns the ones no field took. The messages are left
+ * as they are when nothing changed (a field's change event on leaving it must not replace a
+ * button the staff are clicking). */
+let shown = { key: null, unplaced: [] };
 function showProblems(problems) {
+  const key = JSON.stringify([problems, $("#f-accent").value, $("#f-theme").value]);
+  if (key === shown.key) return shown.unplaced;
   for (const el of $$(".su-error")) el.remove();
   for (const el of $$("[aria-invalid]")) {
     el.removeAttribute("aria-invalid");
@@ -137,8 +142,8 @@ function showProblems(problems) {
     const msg = document.createElement("p");
     msg.className = "su-error";
     msg.id = `su-error-${i}`;
-    const shown = p.value ? ` (you wrote ${p.value})` : "";
-    msg.textContent = `Problem: ${p.problem}${shown}.${p.instead ? ` Until it is fixed: ${p.instead}.` : ""}`;
+    const wrote = p.value ? ` (you wrote ${p.value})` : "";
+    msg.textContent = `Problem: ${p.problem}${wrote}.${p.instead ? ` Until it is fixed: ${p.instead}.` : ""}`;
     if (field.dataset.field === "colours") {
       const fix = suggest($("#f-accent").value.trim(), $("#f-theme").value);
       if (fix && fix[0] !== $("#f-accent").value.trim().toLowerCase()) {
@@ -162,6 +167,7 @@ function showProblems(problems) {
       input.setAttribute("aria-describedby", msg.id);
     }
   });
+  shown = { key, unplaced };
   return unplaced;
 }
 

@@ -2,7 +2,10 @@
 // preview is the real widget with them, and the files it downloads work next to dist/.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Widget } from "./widget.mjs";
 import { ORIGINS } from "./server.mjs";
 
@@ -68,6 +71,22 @@ test("every invalid field says what is wrong beside it and blocks the downloads"
   await expect(page.locator("[data-header]").first()).toBeDisabled();
   await expect(page.locator("#su-summary")).toContainText("6 problems");
 
+  // The same checks as `selfcheck validate-config`: run it on the settings the page checked (the
+  // draft its preview reads) and it names the same settings.
+  const stored = () => page.evaluate(() => sessionStorage.getItem("mn-selfcheck.setup-draft"));
+  await expect.poll(stored).toContain('"idle_seconds": 10');
+  const draft = await stored();
+  const file = join(mkdtempSync(join(tmpdir(), "selfcheck-setup-")), "clinic.json");
+  writeFileSync(file, draft);
+  const cli = spawnSync("cargo", ["run", "--quiet", "--locked", "-p", "selfcheck-engine", "--bin", "selfcheck", "--", "validate-config", file], { cwd: new URL("../..", import.meta.url).pathname, encoding: "utf8" });
+  expect(cli.status).toBe(1);
+  const named = [...cli.stderr.matchAll(/setting `([^`]+)`/g)].map((m) => m[1]).sort();
+  expect(named).toEqual(["booking_url", "colours", "email", "embed.allowed_origins", "kiosk.idle_seconds", "min_age"]);
+  for (const name of named) await expect(field(page, name).locator(".su-error")).toBeVisible();
+
+  // Straight from typing in another field (its change event fires as focus leaves it), one
+  // click on the suggestion uses it.
+  await page.fill("#f-font", "Georgia, serif");
   await field(page, "colours").locator(".su-fix").click();
   await expect(field(page, "colours").locator(".su-error")).toHaveCount(0);
   // Every concern unticked: nobody could choose anything.
