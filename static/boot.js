@@ -10,10 +10,38 @@
   var data = script.dataset;
   var root = document.documentElement;
   var boot = (window.selfcheckBoot = { started: false });
+  // The message block is hidden in the page itself too, so it never shows without the styles.
+  function show(kind) {
+    root.classList.add(kind);
+    var box = document.querySelector(".mn-boot-error");
+    if (box) box.hidden = false;
+  }
   function fail(error) {
-    root.classList.add("mn-failed");
+    show("mn-failed");
     if (error) console.warn("self-check could not start:", error);
   }
+  // If the running app breaks (a trap in the wasm, or an error thrown through it), its screen
+  // goes and a message says so, with a button that forgets this tab's answers and starts again.
+  function broken(error) {
+    var stack = (error && error.stack) || "";
+    var trap = typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+    if (!trap && !/wasm/.test(stack)) return;
+    show("mn-crashed");
+    console.warn("self-check stopped:", error);
+    var again = document.querySelector(".mn-boot-error button");
+    if (again) again.focus();
+  }
+  addEventListener("error", function (e) { broken(e.error); });
+  addEventListener("unhandledrejection", function (e) { broken(e.reason); });
+  var again = document.querySelector(".mn-boot-error button");
+  if (again) again.addEventListener("click", function () {
+    try {
+      Object.keys(sessionStorage).forEach(function (k) {
+        if (/^mn-selfcheck\.(responses|step)/.test(k)) sessionStorage.removeItem(k);
+      });
+    } catch (e) {}
+    location.reload();
+  });
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("this browser has no WebAssembly");
     return;

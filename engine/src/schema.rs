@@ -587,6 +587,7 @@ pub struct FlagText {
 
 /// UI keys the widget needs from every locale. Validation checks each locale has them all.
 pub const UI_KEYS: &[&str] = &[
+    "crashed",
     "kiosk_heading",
     "kiosk_intro",
     "kiosk_privacy",

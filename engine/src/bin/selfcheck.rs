@@ -222,6 +222,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 "start",
                 "starting",
                 "load_failed",
+                "crashed",
+                "start_again",
             ];
             let mut texts = serde_json::Map::new();
             let mut dirs = serde_json::Map::new();
