@@ -523,3 +523,63 @@ fn exactly_one_language_is_the_source_and_a_reviewed_one_says_who_and_when() {
     });
     expect(e, "locales/es.toml", "", "translation", "needs by");
 }
+
+#[test]
+fn no_visitor_text_gives_a_needle_depth_and_every_plan_warns_against_home_needling() {
+    // A depth in millimetres invites needling at home beyond what devices are cleared for
+    // (hazard H3 in docs/safety/hazard-log.md): no visitor-facing sentence in any language
+    // gives one, and every plan carries the note against needling at home.
+    let c = content();
+    for (code, locale) in &c.locales {
+        for (key, text) in locale.texts() {
+            let t = text.to_lowercase();
+            let b = t.as_bytes();
+            for (i, w) in t.match_indices("mm") {
+                let before = t[..i].trim_end();
+                let after = b.get(i + w.len()).copied().unwrap_or(b' ');
+                assert!(
+                    !(before.ends_with(|c: char| c.is_ascii_digit())
+                        && !after.is_ascii_alphabetic()),
+                    "{code} {key} gives a depth in mm: {text}"
+                );
+            }
+            assert!(!t.contains("millimet"), "{code} {key}: {text}");
+        }
+    }
+    for concern in &c.pack.concerns {
+        let r = common::visitor(&[&concern.id], &[&c.pack.areas[0].id], &[]);
+        let report = selfcheck_engine::Report::new(&c.pack, &r, 18, common::d("2026-11-24"));
+        assert!(
+            report
+                .plan
+                .notes
+                .iter()
+                .any(|(id, _)| id == "about_home_devices"),
+            "{}: the plan must say not to needle at home",
+            concern.id
+        );
+    }
+}
+
+#[test]
+fn every_aftercare_plan_says_to_use_only_the_providers_products() {
+    // Serums and other products on freshly needled skin are linked to granulomas (hazard H7):
+    // the aftercare of every plan, whatever the concern, says to use only what the provider gives.
+    let c = content();
+    for concern in &c.pack.concerns {
+        for area in &c.pack.areas {
+            let r = common::visitor(&[&concern.id], &[&area.id], &[]);
+            let report = selfcheck_engine::Report::new(&c.pack, &r, 18, common::d("2026-11-24"));
+            assert!(
+                report
+                    .plan
+                    .aftercare
+                    .iter()
+                    .any(|s| s.id == "after_only_given_products"),
+                "{} on {}: the aftercare must warn against other products",
+                concern.id,
+                area.id
+            );
+        }
+    }
+}

@@ -248,3 +248,27 @@ test("start again clears the answers and the stored session", async ({ page }) =
   await w.start();
   await expect(page.locator("input[type=checkbox]:checked")).toHaveCount(0);
 });
+
+// The engine counts whole days; the browser gives today and writes dates at noon. At the
+// world's two farthest time zones a chosen day stays that day in the dated plan.
+for (const timezoneId of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
+  test.describe(timezoneId, () => {
+    test.use({ timezoneId });
+    test(`dates do not shift a day in ${timezoneId}`, async ({ page }) => {
+      const w = new Widget(page);
+      await w.journey({ concerns: ["acne_scars"], areas: ["cheeks"] });
+      await w.openSection("plan");
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      });
+      const first = addDays(today, 30);
+      await page.locator("#mn-first-session").fill(first);
+      await page.locator("#mn-first-session").blur();
+      const written = (iso) => page.evaluate((d) => new Date(`${d}T12:00:00`).toLocaleDateString("en", { dateStyle: "long" }), iso);
+      await expect(page.locator(".mn-timeline li", { hasText: "Session 1" })).toContainText(await written(first));
+      const makeup = page.locator(".mn-timeline li", { hasText: "You can wear makeup again." });
+      await expect(makeup).toContainText(await written(addDays(first, untilDay("after_no_makeup") + 1)));
+    });
+  });
+}

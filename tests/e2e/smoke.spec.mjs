@@ -2,6 +2,7 @@
 // appears, a click moves on, and the console stays clean.
 import { test, expect } from "@playwright/test";
 import { Widget, holdWasm } from "./widget.mjs";
+import { readFileSync } from "node:fs";
 
 test("the first screen appears and Start moves on, with no console errors", async ({ page }) => {
   const w = new Widget(page);
@@ -80,4 +81,20 @@ test("without JavaScript the page says what is needed", async ({ browser }) => {
   await expect(page.locator(".mn-noscript")).toBeVisible();
   await expect(page.locator(".mn-noscript")).toContainText("needs JavaScript");
   await context.close();
+});
+
+test("the welcome and the results say what the check is and is not", async ({ page }) => {
+  // The intended use (docs/safety/intended-use.md), in the source language's own words.
+  const en = readFileSync(new URL("../../content/locales/en.toml", import.meta.url), "utf8");
+  const text = (key) => en.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
+  const w = new Widget(page);
+  await w.open();
+  await expect(page.locator(".mn-welcome")).toContainText(text("welcome_not_diagnosis"));
+  expect(text("welcome_not_diagnosis")).toMatch(/not a diagnosis.*not for emergencies/);
+  await w.start();
+  await w.chooseConcerns(["fine_lines"]);
+  await w.chooseAreas(["forehead"]);
+  await w.answerAll({});
+  await expect(page.locator(".mn-results")).toContainText(text("not_a_diagnosis"));
+  expect(text("not_a_diagnosis")).toMatch(/not a diagnosis.*not for emergencies/);
 });
