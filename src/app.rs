@@ -191,7 +191,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 if !from_history {
                     browser::record_step(key, replace);
                 }
-                focus_heading();
+                // Keyboard and screen-reader focus to the new screen's heading.
+                browser::focus("#app [data-focus]");
             }
         });
     }
@@ -200,14 +201,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let onlanguage = {
         let dispatch = state.dispatcher();
         let data = data.clone();
+        let visit = state.visit;
         Callback::from(move |code: String| {
             let dispatch = dispatch.clone();
             let data = data.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::content::fetch_locale(&code).await {
-                    Some(locale) => {
-                        dispatch.dispatch(Msg::Data(std::rc::Rc::new(data.with_locale(locale))))
-                    }
+                    Some(locale) => dispatch
+                        .dispatch(Msg::Data(std::rc::Rc::new(data.with_locale(locale)), visit)),
                     None => dispatch.dispatch(Msg::Notice("language_failed")),
                 }
             });
@@ -292,6 +293,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <ProgressBar done={progress.done} total={progress.total} label={progress_text.clone()} />
             }
             { screen }
+            if kiosk.enabled && show_progress {
+                // A kiosk visitor called in mid-way clears their answers in one tap.
+                <p class="mn-start-over">
+                    <button type="button" class="mn-button mn-button-secondary" onclick={ondo.reform(|_: MouseEvent| Action::Restart)}>{ data.ui("start_again") }</button>
+                </p>
+            }
             <Footer data={data.clone()} onlanguage={onlanguage} text_size={state.text_size} ontextsize={ontextsize} />
             <p class="mn-visually-hidden" aria-live="polite">
                 { if show_progress { progress_text } else { String::new() } }
@@ -308,15 +315,5 @@ pub fn dir_attr(data: &Data) -> &'static str {
     match data.locale.dir {
         selfcheck_engine::schema::Direction::Ltr => "ltr",
         selfcheck_engine::schema::Direction::Rtl => "rtl",
-    }
-}
-
-/// Moves keyboard and screen-reader focus to the heading of the screen just shown.
-fn focus_heading() {
-    let selector = "#app [data-focus]";
-    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }

@@ -221,21 +221,22 @@ pub fn print() {
     }
 }
 
+/// Moves focus to the element matching `selector`, if there is one (it scrolls into view).
+pub fn focus(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Moves focus to the element matching `selector` once the current update has rendered.
 pub fn focus_soon(selector: &'static str) {
-    use wasm_bindgen::JsCast;
-    gloo_timers::callback::Timeout::new(0, move || {
-        let el = gloo::utils::document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            el.scroll_into_view();
-            let _ = el.focus();
-        }
-    })
-    .forget();
+    gloo_timers::callback::Timeout::new(0, move || focus(selector)).forget();
 }
 
 /// Before the page is printed, opens every closed "why" under a reason, so a printed or saved

@@ -44,7 +44,9 @@ pub enum Msg {
     /// A results section was opened (`true`) or closed.
     Section(&'static str, bool),
     /// The visitor chose another language: the same content in it; answers and place stay.
-    Data(DataRef),
+    /// Ignored if a kiosk reset came first (the visit number it was asked in has passed), so a
+    /// late download never reaches the next visitor.
+    Data(DataRef, u32),
     /// A UI text key to show once at the top.
     Notice(&'static str),
     /// A kiosk visitor chose a text size (1 to 3).
@@ -128,7 +130,8 @@ impl Reducible for State {
             }
             Msg::Do(a) => (a, false),
             Msg::History(step) => (Action::Show(step), true),
-            Msg::Data(data) => {
+            Msg::Data(_, visit) if visit != self.visit => return self,
+            Msg::Data(data, _) => {
                 next.data = data;
                 next.notice = None;
                 return Rc::new(next);

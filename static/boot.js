@@ -80,6 +80,11 @@
     }, function () {});
   }
   boot.safePoint = function () {
+    // A kiosk runs all day in one page: at each reset it reloads if the clinic changed its
+    // settings since the page loaded.
+    if (root.hasAttribute("data-kiosk") && boot.configText !== undefined)
+      fetch("clinic.json", { cache: "no-cache" }).then(function (r) { return r.ok ? r.text() : boot.configText; })
+        .then(function (t) { if (t !== boot.configText) location.reload(); }, function () {});
     var reg = boot.worker;
     if (!reg) return;
     if (!reg.waiting) {
@@ -111,6 +116,7 @@
     boot.config = draft !== null ? Promise.resolve({ status: 200, text: draft }) : fetch("clinic.json", { cache: "no-cache", credentials: "same-origin", signal: abort && abort.signal }).then(
       function (r) {
         return r.text().then(function (text) {
+          if (r.ok) boot.configText = text;
           return { status: r.status, text: text };
         });
       },

@@ -19,7 +19,10 @@ use crate::content::Data;
 struct Watch {
     kiosk: Kiosk,
     untouched: bool,
-    last_touch: f64,
+    /// Whole seconds since the last touch: counted by the clock's ticks, not read from the
+    /// device's clock, so a clock that jumps (a time sync, a sleeping tablet) can neither hold
+    /// a visitor's answers on screen nor skip the warning.
+    idle_seconds: u64,
     onreset: Callback<()>,
     /// What had focus when the warning showed, to get it back after (not after a reset).
     before: Option<web_sys::HtmlElement>,
@@ -38,7 +41,7 @@ pub fn use_idle_watch(
     let watch = use_mut_ref(|| Watch {
         kiosk,
         untouched,
-        last_touch: js_sys::Date::now(),
+        idle_seconds: 0,
         onreset: onreset.clone(),
         before: None,
     });
@@ -52,7 +55,7 @@ pub fn use_idle_watch(
         let watch = watch.clone();
         let left = left.clone();
         Rc::new(move || {
-            watch.borrow_mut().last_touch = js_sys::Date::now();
+            watch.borrow_mut().idle_seconds = 0;
             left.set(None);
         })
     };
@@ -98,7 +101,7 @@ pub fn use_idle_watch(
                 watch.borrow_mut().before = gloo::utils::document()
                     .active_element()
                     .and_then(|e| e.dyn_into().ok());
-                focus(".mn-idle button");
+                crate::browser::focus(".mn-idle button");
             } else if let Some(el) = watch.borrow_mut().before.take() {
                 gloo_timers::callback::Timeout::new(0, move || {
                     let _ = el.focus();
@@ -128,18 +131,14 @@ pub fn warning(d: &Data, seconds: u32, onstill: Callback<MouseEvent>) -> Html {
 
 /// One second of the clock: nothing, the warning with the seconds left, or the reset.
 fn tick(watch: &Rc<RefCell<Watch>>, left: &UseStateHandle<Option<u32>>) {
-    let now = js_sys::Date::now();
     let mut w = watch.borrow_mut();
-    if w.untouched {
-        // Nothing to clear: the idle time counts from the first touch of the next visitor.
-        w.last_touch = now;
-    }
-    let idle_ms = (now - w.last_touch).max(0.0) as u64;
-    match w.kiosk.idle(idle_ms) {
+    // Nothing to clear: the idle time counts from the first touch of the next visitor.
+    w.idle_seconds = if w.untouched { 0 } else { w.idle_seconds + 1 };
+    match w.kiosk.idle(w.idle_seconds * 1000) {
         Idle::Active => left.set(None),
         Idle::Warning(seconds) => left.set(Some(seconds)),
         Idle::Reset => {
-            w.last_touch = now;
+            w.idle_seconds = 0;
             // The next visitor starts on the welcome's heading, not where this one was.
             w.before = None;
             left.set(None);
@@ -147,17 +146,5 @@ fn tick(watch: &Rc<RefCell<Watch>>, left: &UseStateHandle<Option<u32>>) {
             drop(w);
             onreset.emit(());
         }
-    }
-}
-
-/// Focuses the element matching `selector`, if there is one.
-fn focus(selector: &str) {
-    if let Some(el) = gloo::utils::document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
