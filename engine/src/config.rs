@@ -1152,7 +1152,7 @@ pub fn logo_problem(path: &str) -> Option<&'static str> {
     }
 }
 
-#[cfg(feature = "authoring")]
+#[cfg(feature = "json")]
 impl From<&serde_json::Value> for Value {
     fn from(v: &serde_json::Value) -> Self {
         use serde_json::Value as J;
@@ -1169,8 +1169,9 @@ impl From<&serde_json::Value> for Value {
     }
 }
 
-/// Parses JSON natively (the command-line tool and tests), as the browser's `JSON.parse` would.
-#[cfg(feature = "authoring")]
+/// Parses JSON natively (the command-line tool, the tests and the set-up page), as the
+/// browser's `JSON.parse` would.
+#[cfg(feature = "json")]
 pub fn parse_json(text: &str) -> Result<Value, String> {
     serde_json::from_str::<serde_json::Value>(text)
         .map(|v| Value::from(&v))

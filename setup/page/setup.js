@@ -12,6 +12,8 @@ const DRAFT = "mn-selfcheck.setup-draft";
 const SLOT = "preview";
 // Sample visitors for the preview's results: their answers (every other question "no", age 35).
 const SAMPLES = { good: {}, provider: { diabetes: "yes" }, "not-now": { pregnant_nursing: "yes" } };
+// The screens before the results, in order: the preview stops at the chosen one.
+const STEPS = ["welcome", "concerns", "areas", "question"];
 
 let known = { concerns: [], areas: [], languages: [], source: "en" };
 let state = { problems: [], text: "", headers: [] };
@@ -47,26 +49,43 @@ const stripNotes = (text) => text.replace(/^\s*\/\/.*$/gm, "");
 
 /** The form, filled from a settings object (missing settings get the widget's defaults). */
 function fill(c) {
-  const set = (sel, v) => ($(sel).value = v ?? "");
+  // A hand-edited file may hold anything: only text and numbers go into fields.
+  const text = (v) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
+  const set = (sel, v) => ($(sel).value = text(v));
   set("#f-name", c.name);
   set("#f-booking", c.booking_url);
   set("#f-phone", c.phone);
   set("#f-email", c.email);
   set("#f-logo", c.logo);
   $("#f-theme").value = ["clear", "warm", "contrast"].includes(c.theme) ? c.theme : "clear";
-  set("#f-accent", c.colours?.accent);
-  $("#f-on-accent").value = c.colours?.on_accent?.toLowerCase() === "#000000" ? "#000000" : "#ffffff";
+  set("#f-accent", text(c.colours?.accent));
+  $("#f-on-accent").value = text(c.colours?.on_accent).toLowerCase() === "#000000" ? "#000000" : "#ffffff";
   set("#f-font", c.font);
   $("#f-language").value = known.languages.some((l) => l.id === c.language) ? c.language : known.source;
   for (const [box, list] of [["#f-concerns", c.concerns], ["#f-areas", c.areas]])
-    for (const input of $$("input", $(box))) input.checked = !Array.isArray(list) || list.length === 0 || list.includes(input.value);
+    for (const input of $$("input", $(box))) input.checked = !Array.isArray(list) || !list.some((id) => known[box.slice(3)].some((k) => k.id === id)) || list.includes(input.value);
   set("#f-min-age", c.min_age ?? 18);
-  $("#f-origins").value = (c.embed?.allowed_origins ?? []).join("\n");
+  const origins = c.embed?.allowed_origins;
+  $("#f-origins").value = Array.isArray(origins) ? origins.filter((o) => typeof o === "string").join("\n") : text(origins);
   $("#f-share").checked = c.embed?.share_health_details === true;
   $("#f-kiosk").checked = c.kiosk?.enabled === true;
   set("#f-idle", c.kiosk?.idle_seconds ?? 90);
   set("#f-warning", c.kiosk?.warning_seconds ?? 30);
   syncPicker();
+}
+
+/** What in an opened file the form cannot hold as written (and so changes or leaves out). */
+function notKept(c) {
+  const out = [];
+  const keys = ["name", "logo", "booking_url", "phone", "email", "language", "theme", "colours", "font", "min_age", "concerns", "areas", "embed", "kiosk"];
+  for (const k of Object.keys(c)) if (!keys.includes(k)) out.push(`the setting "${k}" (the widget does not know it)`);
+  if (c.theme !== undefined && !["clear", "warm", "contrast"].includes(c.theme)) out.push(`the style ${JSON.stringify(c.theme)} (now Clear)`);
+  if (c.language !== undefined && !known.languages.some((l) => l.id === c.language)) out.push(`the language ${JSON.stringify(c.language)} (now ${known.source})`);
+  const on = c.colours?.on_accent;
+  if (on !== undefined && !["#ffffff", "#000000"].includes(String(on).toLowerCase())) out.push(`the text colour ${JSON.stringify(on)} (now white or black)`);
+  for (const key of ["concerns", "areas"])
+    for (const id of Array.isArray(c[key]) ? c[key] : []) if (!known[key].some((k) => k.id === id)) out.push(`${JSON.stringify(id)} in ${key} (the widget has no such one)`);
+  return out;
 }
 
 /** A number if the field holds one, else what was typed (so the check names it). */
@@ -102,7 +121,7 @@ function pageProblems(c) {
   const problems = [];
   for (const key of ["concerns", "areas"])
     if (Array.isArray(c[key]) && c[key].length === 0 && !$$("input", $(`#f-${key}`)).some((i) => i.checked))
-      problems.push({ field: key, problem: `tick at least one: with none ticked, visitors could choose nothing` });
+      problems.push({ field: key, value: "none ticked", problem: `tick at least one: with none ticked, visitors could choose nothing` });
   const address = $("#f-address").value.trim();
   let url = null;
   try {
@@ -110,12 +129,19 @@ function pageProblems(c) {
   } catch {}
   const local = url && /^(localhost|127\.0\.0\.1)$/.test(url.hostname);
   if (!url || !(url.protocol === "https:" || (url.protocol === "http:" && local)))
-    problems.push({ field: "widget_address", value: address, problem: "must be a full https:// address, such as https://selfcheck.your-clinic.com/" });
+    problems.push({ field: "widget_address", value: address, problem: "must be a full https:// address, such as https://selfcheck.your-clinic.com/", only: "snippet" });
   return problems;
 }
 
+/** A problem that must be fixed before the files it concerns can be downloaded. */
+const blocking = (p) => p.value !== "" && p.value !== undefined;
+
 function snippet(address) {
-  const url = address.endsWith("/") ? address : `${address}/`;
+  let url = address;
+  try {
+    url = new URL(address).href;
+  } catch {}
+  if (!url.endsWith("/")) url += "/";
   return `<div data-selfcheck>\n  <a href="${url}">Take our microneedling self-check</a>\n</div>\n<script src="${url}embed.js" async></script>`;
 }
 
@@ -135,18 +161,23 @@ function showProblems(problems) {
   const unplaced = [];
   problems.forEach((p, i) => {
     // The setting's own field, or the group it belongs to (colours.accent -> colours).
+    // "phone/email" (neither given) goes beside the phone.
+    const name = p.field.split("/")[0];
     const field = fields
-      .filter((f) => p.field === f.dataset.field || p.field.startsWith(`${f.dataset.field}.`) || p.field.startsWith(`${f.dataset.field}[`))
+      .filter((f) => name === f.dataset.field || name.startsWith(`${f.dataset.field}.`) || name.startsWith(`${f.dataset.field}[`))
       .sort((a, b) => b.dataset.field.length - a.dataset.field.length)[0];
     if (!field) return unplaced.push(p);
     const msg = document.createElement("p");
     msg.className = "su-error";
     msg.id = `su-error-${i}`;
     const wrote = p.value ? ` (you wrote ${p.value})` : "";
-    msg.textContent = `Problem: ${p.problem}${wrote}.${p.instead ? ` Until it is fixed: ${p.instead}.` : ""}`;
+    // A setting left out is a note (the widget has a safe way without it); a wrong value is a
+    // problem to fix.
+    msg.textContent = `${blocking(p) ? "Problem" : "Note"}: ${p.problem}${wrote}.${p.instead ? ` ${blocking(p) ? "Until it is fixed" : "Without it"}: ${p.instead}.` : ""}`;
+    if (!blocking(p)) msg.classList.add("su-note");
     if (field.dataset.field === "colours") {
       const fix = suggest($("#f-accent").value.trim(), $("#f-theme").value);
-      if (fix && fix[0] !== $("#f-accent").value.trim().toLowerCase()) {
+      if (fix && (fix[0] !== $("#f-accent").value.trim().toLowerCase() || fix[1] !== $("#f-on-accent").value)) {
         const b = document.createElement("button");
         b.type = "button";
         b.className = "su-button su-secondary su-fix";
@@ -177,11 +208,15 @@ function update() {
   const result = check(text, { concerns: known.concerns.map((x) => x.id), areas: known.areas.map((x) => x.id), languages: known.languages.map((x) => x.id) });
   const problems = [...result.notices, ...pageProblems(c)];
   const unplaced = showProblems(problems);
-  state = { problems, text, headers: result.headers };
+  // What blocks the settings and header files, and what blocks the snippet.
+  const blockers = problems.filter((p) => blocking(p) && p.only !== "snippet");
+  const snippetBlockers = problems.filter((p) => blocking(p) && p.only === "snippet");
+  state = { problems: blockers, text, headers: result.headers };
   const summary = $("#su-summary");
   summary.replaceChildren();
-  if (problems.length) {
-    summary.append(`${problems.length} ${problems.length === 1 ? "problem" : "problems"} to fix before you can download your files (each is shown beside its field).`);
+  const all = [...blockers, ...snippetBlockers];
+  if (all.length) {
+    summary.append(`${all.length} ${all.length === 1 ? "problem" : "problems"} to fix before you can download your files (each is shown beside its field).`);
     for (const p of unplaced) {
       const line = document.createElement("span");
       line.className = "su-error-line";
@@ -189,8 +224,9 @@ function update() {
       summary.append(line);
     }
   } else summary.append("No problems: your files are ready.");
-  summary.dataset.ok = String(!problems.length);
-  for (const b of $$("#su-download-config, [data-header], #su-copy-snippet")) b.disabled = problems.length > 0;
+  summary.dataset.ok = String(!all.length);
+  for (const b of $$("#su-download-config, [data-header]")) b.disabled = blockers.length > 0;
+  $("#su-copy-snippet").disabled = snippetBlockers.length > 0;
   $("#su-snippet").textContent = snippet($("#f-address").value.trim());
   $("#su-frame-ancestors").textContent = `frame-ancestors ${result.frameAncestors}`;
   schedulePreview(text);
@@ -209,24 +245,41 @@ function download(name, text, type = "text/plain") {
 // The preview: the real widget in a frame, reading this draft. It reloads a moment after the
 // last change, then goes to the chosen screen as a sample visitor would.
 let timer = 0;
+// What had focus before the preview reloaded: the widget moves focus to each screen's heading,
+// which must not take it from the field the staff are typing in.
+let focusBefore = null;
 function schedulePreview(text) {
   clearTimeout(timer);
   timer = setTimeout(() => showPreview(text), 300);
 }
 
+// Each reload of the preview is a new generation: a walk through an older one stops at once.
+let generation = 0;
+
 function showPreview(text = state.text) {
+  clearTimeout(timer);
+  generation += 1;
   sessionStorage.setItem(DRAFT, text);
   // A fresh visitor each time: forget the preview's own answers.
   for (const k of Object.keys(sessionStorage)) if (k.endsWith(`.${SLOT}`)) sessionStorage.removeItem(k);
   const frame = $("#su-frame");
   frame.style.inlineSize = `${$("#p-width").value}px`;
   const lang = encodeURIComponent($("#p-lang").value);
-  frame.src = `../index.html?setup-preview&slot=${SLOT}&lang=${lang}&v=${Date.now()}`;
+  // As an embedded widget (embed=1): it rewrites one history entry instead of adding one per
+  // screen; and the frame is replaced, not navigated, so the staff's Back stays theirs.
+  const url = `../index.html?setup-preview&embed=1&slot=${SLOT}&lang=${lang}&v=${Date.now()}`;
+  delete frame.dataset.ready;
+  focusBefore = document.activeElement;
+  if (frame.contentWindow && frame.src) frame.contentWindow.location.replace(url);
+  else frame.src = url;
 }
 
-async function until(f, ms = 10000) {
+class Superseded extends Error {}
+
+async function until(f, mine, ms = 10000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
+    if (mine !== generation) throw new Superseded();
     const v = f();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 20));
@@ -237,6 +290,7 @@ async function until(f, ms = 10000) {
 /** Walks the preview to the chosen screen, as a sample visitor. */
 async function drive() {
   const screen = $("#p-screen").value;
+  const mine = generation;
   const frame = $("#su-frame");
   const doc = () => frame.contentDocument;
   const widget = () => doc()?.querySelector(".mn-widget:not([data-static])");
@@ -244,27 +298,35 @@ async function drive() {
   const press = async (button) => {
     const before = step();
     button.click();
-    await until(() => step() !== before);
+    await until(() => step() !== before, mine);
   };
   const next = () => press(doc().querySelector(".mn-nav button[type=submit]"));
-  await until(() => widget()?.querySelector(".mn-start"));
-  frame.dataset.ready = "welcome";
-  if (screen === "welcome") return;
+  const done = (name) => {
+    if (mine !== generation) throw new Superseded();
+    frame.dataset.ready = name;
+    if (focusBefore && focusBefore !== document.body && document.activeElement !== focusBefore) focusBefore.focus();
+    return screen === name;
+  };
+  await until(() => widget()?.querySelector(".mn-start"), mine);
+  if (done("welcome")) return;
   await press(doc().querySelector(".mn-start"));
-  frame.dataset.ready = "concerns";
-  if (screen === "concerns") return;
+  if (done("concerns")) return;
   doc().querySelector(".mn-choose input[type=checkbox]").click();
   await next();
+  if (done("areas")) return;
   doc().querySelector(".mn-choose input[type=checkbox]").click();
   await next();
+  if (done("question")) return;
   const answers = SAMPLES[screen] ?? {};
+  // Old enough for the clinic, whatever its minimum age.
+  const age = String(Math.max(35, Number($("#f-min-age").value) || 18));
   for (let i = 0; i < 60; i++) {
     const form = doc().querySelector("form.mn-question");
     if (!form) break;
     const input = doc().querySelector("#mn-answer-input");
     if (input) {
       const setter = Object.getOwnPropertyDescriptor(frame.contentWindow.HTMLInputElement.prototype, "value").set;
-      setter.call(input, input.type === "date" ? "2026-01-01" : "35");
+      setter.call(input, input.type === "date" ? "2026-01-01" : age);
       input.dispatchEvent(new frame.contentWindow.Event("input", { bubbles: true }));
       await new Promise((r) => setTimeout(r, 0));
     } else {
@@ -272,7 +334,7 @@ async function drive() {
     }
     await next();
   }
-  frame.dataset.ready = screen;
+  done(screen);
 }
 
 async function start() {
@@ -319,7 +381,11 @@ async function start() {
     }
   });
   for (const sel of ["#p-screen", "#p-lang", "#p-width"]) $(sel).addEventListener("change", () => showPreview());
-  $("#su-frame").addEventListener("load", () => drive().catch((e) => ($("#su-frame").dataset.ready = `failed: ${e.message}`)));
+  $("#su-frame").addEventListener("load", () =>
+    drive().catch((e) => {
+      if (!(e instanceof Superseded)) $("#su-frame").dataset.ready = `failed: ${e.message}`;
+    }),
+  );
   update();
 }
 
@@ -337,9 +403,11 @@ async function load(e) {
   try {
     const c = JSON.parse(stripNotes(await file.text()));
     if (!c || typeof c !== "object" || Array.isArray(c)) throw new Error("it holds no settings group { }");
+    const changed = notKept(c);
     fill(c);
     $("#p-lang").value = $("#f-language").value;
-    status.textContent = `Opened ${file.name}. Any problem in it is shown beside its field.`;
+    status.textContent = `Opened ${file.name}. Any problem in it is shown beside its field.` +
+      (changed.length ? ` Not kept as written: ${changed.join("; ")}.` : "");
   } catch (err) {
     status.textContent = `${file.name} could not be opened: ${err.message}. Nothing was changed.`;
   }
@@ -354,7 +422,7 @@ async function keepOffline() {
   await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller)
     await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-  const files = ["./", "setup.js", "setup.css", "tokens.css", "known.json", "selfcheck_setup.js", "selfcheck_setup_bg.wasm", "../icon.svg"];
+  const files = ["./", "index.html", "setup.js", "setup.css", "tokens.css", "known.json", "selfcheck_setup.js", "selfcheck_setup_bg.wasm", "../icon.svg"];
   await Promise.all(files.map((f) => fetch(f, { cache: "no-cache" })));
   document.documentElement.dataset.offline = "ready";
 }

@@ -1,49 +1,15 @@
 //! The clinic set-up page (`setup/page/`, served as `dist/setup/`): its script asks the engine,
 //! compiled to WebAssembly here, what `selfcheck validate-config` would say about the settings
-//! being typed, which header files go with them, and a readable colour close to one that is
-//! hard to read. The engine decides; the page only shows.
+//! being typed (read with the same JSON parser as the tool), which header files go with them,
+//! and a readable colour close to one that is hard to read. The engine decides; the page only
+//! shows.
 
-use js_sys::{Array, Object, Reflect, JSON};
-use selfcheck_engine::config::{self, Fetched, Known, Theme, Value};
+use js_sys::{Array, Object, Reflect};
+use selfcheck_engine::config::{self, Fetched, Known, Theme};
 use wasm_bindgen::prelude::*;
 
 fn set(o: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(o, &JsValue::from_str(key), &value.into());
-}
-
-/// How deep lists and groups may nest (as in the widget: a hostile file could nest thousands).
-const MAX_DEPTH: u32 = 16;
-
-/// What `JSON.parse` returned, as the engine's value (the widget's `boot.rs` does the same).
-fn to_value(v: &JsValue, depth: u32) -> Value {
-    if v.is_null() || v.is_undefined() || depth > MAX_DEPTH {
-        Value::Null
-    } else if let Some(b) = v.as_bool() {
-        Value::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Value::Number(n)
-    } else if let Some(s) = v.as_string() {
-        Value::Text(s)
-    } else if Array::is_array(v) {
-        Value::List(
-            Array::from(v)
-                .iter()
-                .map(|x| to_value(&x, depth + 1))
-                .collect(),
-        )
-    } else if let Some(o) = v.dyn_ref::<Object>() {
-        Value::Map(
-            Object::entries(o)
-                .iter()
-                .filter_map(|pair| {
-                    let pair = Array::from(&pair);
-                    Some((pair.get(0).as_string()?, to_value(&pair.get(1), depth + 1)))
-                })
-                .collect(),
-        )
-    } else {
-        Value::Null
-    }
 }
 
 fn strings(v: &JsValue, key: &str) -> Vec<String> {
@@ -76,14 +42,7 @@ pub fn check(text: &str, known: JsValue) -> JsValue {
         areas: areas.iter().map(String::as_str).collect(),
         languages: languages.iter().map(String::as_str).collect(),
     };
-    let parse = |t: &str| -> Result<Value, String> {
-        JSON::parse(t).map(|v| to_value(&v, 0)).map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "not JSON".into())
-        })
-    };
-    let (clinic, notices) = config::read(Fetched::Text(text), parse, &known);
+    let (clinic, notices) = config::read(Fetched::Text(text), config::parse_json, &known);
     let out = Object::new();
     let list: Array = notices
         .iter()

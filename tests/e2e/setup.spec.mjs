@@ -184,3 +184,52 @@ test("the preview's draft settings are read only by a frame of the set-up page's
   await w.open("/?setup-preview");
   await expect(page.locator(".mn-title")).not.toHaveText("Not the clinic");
 });
+
+test("a setting left out is a note, not a problem: a clinic without online booking still gets its files", async ({ page }) => {
+  await openSetup(page);
+  await page.fill("#f-booking", "");
+  await expect(field(page, "booking_url").locator(".su-error.su-note")).toBeVisible();
+  await expect(field(page, "booking_url").locator(".su-error")).toContainText("Note:");
+  await expect(page.locator("#su-download-config")).toBeEnabled();
+  // The widget's address only matters for the snippet.
+  await page.fill("#f-address", "not an address");
+  await expect(page.locator("#su-copy-snippet")).toBeDisabled();
+  await expect(page.locator("#su-download-config")).toBeEnabled();
+});
+
+test("a hand-edited file with wrong types opens without breaking the page, and says what it did not keep", async ({ page }) => {
+  await openSetup(page);
+  const file = {
+    name: "Hand Edited",
+    theme: "purple",
+    colours: { accent: "#0b5c6b", on_accent: 7 },
+    embed: { allowed_origins: "https://www.my-clinic.com" },
+    concerns: ["tattoos"],
+    favourite_colour: "teal",
+  };
+  await page.setInputFiles("#su-load", { name: "clinic.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  const status = page.locator("#su-load-result");
+  await expect(status).toContainText("Opened clinic.json");
+  for (const part of ['"favourite_colour"', '"purple"', "7", '"tattoos"']) await expect(status).toContainText(part);
+  await expect(page.locator("#f-name")).toHaveValue("Hand Edited");
+  await expect(page.locator("#f-origins")).toHaveValue("https://www.my-clinic.com");
+  // "tattoos" is not a concern the widget has: every concern stays offered.
+  expect(await page.locator("#f-concerns input:not(:checked)").count()).toBe(0);
+});
+
+test("the preview does not take the keyboard from the field being typed in", async ({ page }) => {
+  await openSetup(page);
+  await page.selectOption("#p-screen", "question");
+  await expect(page.locator("#su-frame")).toHaveAttribute("data-ready", "question");
+  await page.fill("#f-name", "");
+  await expect(frame(page).locator(".mn-title")).not.toHaveText("Your clinic");
+  await expect(page.locator("#su-frame")).toHaveAttribute("data-ready", "question");
+  await page.locator("#f-name").focus();
+  await page.keyboard.type("Bright");
+  // The preview reloads and walks to the question screen, moving focus inside its own page.
+  await expect(page.locator("#su-frame")).toHaveAttribute("data-ready", "question");
+  await expect(frame(page).locator(".mn-title")).toHaveText("Bright");
+  await page.keyboard.type(" Skin");
+  await expect(page.locator("#f-name")).toHaveValue("Bright Skin");
+  await expect(page.locator("#f-name")).toBeFocused();
+});
