@@ -537,11 +537,9 @@ fn no_visitor_text_gives_a_needle_depth_and_every_plan_warns_against_home_needli
             for (i, w) in t.match_indices("mm") {
                 let before = t[..i].trim_end();
                 let after = b.get(i + w.len()).copied().unwrap_or(b' ');
-                assert!(
-                    !(before.ends_with(|c: char| c.is_ascii_digit())
-                        && !after.is_ascii_alphabetic()),
-                    "{code} {key} gives a depth in mm: {text}"
-                );
+                let depth =
+                    before.ends_with(|c: char| c.is_ascii_digit()) && !after.is_ascii_alphabetic();
+                assert!(!depth, "{code} {key} gives a depth in mm: {text}");
             }
             assert!(!t.contains("millimet"), "{code} {key}: {text}");
         }
