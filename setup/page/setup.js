@@ -248,6 +248,8 @@ let timer = 0;
 // What had focus before the preview reloaded: the widget moves focus to each screen's heading,
 // which must not take it from the field the staff are typing in.
 let focusBefore = null;
+// While the preview walks to its screen, focus that moves into it goes straight back.
+let driving = false;
 function schedulePreview(text) {
   clearTimeout(timer);
   timer = setTimeout(() => showPreview(text), 300);
@@ -269,7 +271,8 @@ function showPreview(text = state.text) {
   // screen; and the frame is replaced, not navigated, so the staff's Back stays theirs.
   const url = `../index.html?setup-preview&embed=1&slot=${SLOT}&lang=${lang}&v=${Date.now()}`;
   delete frame.dataset.ready;
-  focusBefore = document.activeElement;
+  // (Never the preview itself: focus is given back to the form.)
+  if (document.activeElement !== frame) focusBefore = document.activeElement;
   if (frame.contentWindow && frame.src) frame.contentWindow.location.replace(url);
   else frame.src = url;
 }
@@ -289,6 +292,15 @@ async function until(f, mine, ms = 10000) {
 
 /** Walks the preview to the chosen screen, as a sample visitor. */
 async function drive() {
+  driving = true;
+  try {
+    await walk();
+  } finally {
+    driving = false;
+  }
+}
+
+async function walk() {
   const screen = $("#p-screen").value;
   const mine = generation;
   const frame = $("#su-frame");
@@ -381,6 +393,9 @@ async function start() {
     }
   });
   for (const sel of ["#p-screen", "#p-lang", "#p-width"]) $(sel).addEventListener("change", () => showPreview());
+  addEventListener("blur", () => {
+    if (driving && focusBefore && focusBefore !== document.body) setTimeout(() => focusBefore.focus());
+  });
   $("#su-frame").addEventListener("load", () =>
     drive().catch((e) => {
       if (!(e instanceof Superseded)) $("#su-frame").dataset.ready = `failed: ${e.message}`;

@@ -39,6 +39,8 @@ test("the precache list names every file of the build, from its hashed names", a
   for (const f of [wasm, "index.html", "clinic.json", "boot.js", "lang.js", "locales/en.bin", "locales/es.bin", "locales/ar.bin", "manifest.webmanifest"])
     expect(list).toContain(`./${f}`);
   expect(list).not.toContain("./_headers");
+  // The clinic set-up page is for staff: visitors never download it.
+  expect(list.filter((f) => f.startsWith("./setup/"))).toEqual([]);
   expect(sw).toMatch(/CACHE\s*=\s*"selfcheck-[A-Za-z0-9]{16}"/);
 });
 
@@ -88,4 +90,31 @@ test("the clinic set-up page works offline after one visit", async ({ page, cont
   await page.fill("#f-min-age", "16");
   await expect(page.locator('.su-field[data-field="min_age"] .su-error')).toBeVisible();
   await context.setOffline(false);
+});
+
+test("a kiosk takes an update at its next reset, and at once while it waits on its welcome", async ({ page, request }) => {
+  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
+  const w = new Widget(page);
+  await w.open(`${UPDATE}?kiosk=1`);
+  await expect(page.locator("html")).toHaveAttribute("data-kiosk", "");
+  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+  await w.start();
+  await w.chooseConcerns(["fine_lines"]);
+  await w.chooseAreas(["forehead"]);
+  await page.evaluate(() => (window.sameVisit = true));
+  await request.get(`${ORIGINS.widget}/__deploy?v=2`);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
+  // Mid-journey nothing changes; the reset ("I'm done") is the safe point.
+  await w.answerAll({});
+  expect(await page.evaluate(() => window.sameVisit)).toBe(true);
+  await page.locator(".mn-restart").click();
+  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2");
+  await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
+
+  // Waiting on its welcome, a kiosk takes the next version as soon as it has downloaded it.
+  await request.get(`${ORIGINS.widget}/__deploy?v=3`);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "3");
+  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
 });

@@ -227,8 +227,8 @@ test("the preview does not take the keyboard from the field being typed in", asy
   await page.locator("#f-name").focus();
   await page.keyboard.type("Bright");
   // The preview reloads and walks to the question screen, moving focus inside its own page.
-  await expect(page.locator("#su-frame")).toHaveAttribute("data-ready", "question");
   await expect(frame(page).locator(".mn-title")).toHaveText("Bright");
+  await expect(page.locator("#su-frame")).toHaveAttribute("data-ready", "question");
   await page.keyboard.type(" Skin");
   await expect(page.locator("#f-name")).toHaveValue("Bright Skin");
   await expect(page.locator("#f-name")).toBeFocused();
