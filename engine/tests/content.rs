@@ -581,3 +581,123 @@ fn every_aftercare_plan_says_to_use_only_the_providers_products() {
         }
     }
 }
+
+/// Every check of `selfcheck validate` that had no tripping input of its own gets one here: a
+/// small item appended to (or one field changed in) a copy of the content, and the error it
+/// must raise, by file, id, field and words (hazard S7: validation is a control).
+#[test]
+fn every_validation_check_trips_on_its_own_input() {
+    let add = |extra: &'static str| move |t: String| format!("{t}\n{extra}\n");
+    #[allow(clippy::type_complexity)]
+    let cases: Vec<(&str, Box<dyn Fn(String) -> String>, &str, &str, &str)> = vec![
+        (
+            "questions.toml",
+            Box::new(add("[[question]]\nid = \"t_range\"\nkind = \"number\"\nmin = 50\nmax = 10\nsources = [\"S-27\"]")),
+            "t_range", "min/max", "min <= max",
+        ),
+        (
+            "questions.toml",
+            Box::new(add("[[question]]\nid = \"t_months\"\nkind = \"past_date\"\nmonths_back = 0\nsources = [\"S-27\"]")),
+            "t_months", "months_back", "at least 1",
+        ),
+        (
+            "questions.toml",
+            Box::new(add("[[question]]\nid = \"t_unsure\"\nkind = \"yes_no\"\nunsure = false\nsources = [\"S-27\"]")),
+            "t_unsure", "unsure", "not sure",
+        ),
+        (
+            "questions.toml",
+            Box::new(add("[[question]]\nid = \"T-Bad\"\nkind = \"yes_no\"\nsources = [\"S-27\"]")),
+            "T-Bad", "id", "a-z, 0-9 and _",
+        ),
+        (
+            "rules.toml",
+            Box::new(add("[[rule]]\nid = \"t_never\"\nwhen = { all = [{ yes = \"keloid\" }, { no = \"keloid\" }] }\nlevel = \"advice\"\nsources = [\"S-27\"]")),
+            "t_never", "when", "can never fire",
+        ),
+        (
+            "rules.toml",
+            Box::new(add("[[rule]]\nid = \"t_empty\"\nwhen = { any = [] }\nlevel = \"advice\"\nsources = [\"S-27\"]")),
+            "t_empty", "when", "empty all/any",
+        ),
+        (
+            "rules.toml",
+            Box::new(add("[[rule]]\nid = \"t_concern\"\nwhen = { concern = [\"tattoos\"] }\nlevel = \"advice\"\nsources = [\"S-27\"]")),
+            "t_concern", "when", "concern \"tattoos\"",
+        ),
+        (
+            "rules.toml",
+            Box::new(add("[[rule]]\nid = \"t_area\"\nwhen = { area = [\"elbows\"] }\nlevel = \"advice\"\nsources = [\"S-27\"]")),
+            "t_area", "when", "area \"elbows\"",
+        ),
+        (
+            "rules.toml",
+            Box::new(add("[[rule]]\nid = \"t_advice_see\"\nwhen = { yes = \"keloid\" }\nlevel = \"advice\"\nsee = \"own_doctor\"\nsources = [\"S-27\"]")),
+            "t_advice_see", "see", "advice does not send anyone",
+        ),
+        (
+            "rules.toml",
+            Box::new(add("[[rule]]\nid = \"t_date\"\nwhen = { yes = \"keloid\" }\nlevel = \"not_now\"\nsee = \"consultation\"\neligible_after = { question = \"keloid\", days = 14 }\nsources = [\"S-27\"]")),
+            "t_date", "eligible_after.question", "not a date question",
+        ),
+        (
+            "concerns.toml",
+            Box::new(|t: String| t.replacen("sessions = { min = 3, max = 6 }", "sessions = { min = 6, max = 3 }", 1)),
+            "fine_lines", "course.sessions", "above max",
+        ),
+        (
+            "concerns.toml",
+            Box::new(|t: String| t.replacen("spacing_weeks = { min = 4, max = 6 }", "spacing_weeks = { min = 0, max = 6 }", 1)),
+            "fine_lines", "course", "at least 1",
+        ),
+        (
+            "sources.toml",
+            Box::new(add("[[source]]\nid = \"T-URL\"\ntitle = \"A study\"\npublisher = \"A journal\"\nurl = \"http://example.com/study\"\ngrade = \"seed\"")),
+            "T-URL", "url", "https://",
+        ),
+        (
+            "sources.toml",
+            Box::new(add("[[source]]\nid = \"T-EMPTY\"\ntitle = \"\"\npublisher = \"A journal\"\ngrade = \"seed\"")),
+            "T-EMPTY", "title", "is empty",
+        ),
+        (
+            "pack.toml",
+            Box::new(|t: String| {
+                let version = t.lines().find(|l| l.starts_with("version = ")).unwrap().to_string();
+                format!("{t}\n[review]\n{version}\nby = \"\"\non = \"2026-11-24\"\n")
+            }),
+            "", "review.by", "say who reviewed",
+        ),
+        (
+            "locales/es.toml",
+            Box::new(|t: String| t.replacen("code = \"es\"", "code = \"fr\"", 1)),
+            "", "code", "does not match the file name",
+        ),
+        (
+            "locales/en.toml",
+            Box::new(|t: String| {
+                let at = t.find("\n[flags.").expect("a flag text");
+                let end = t[at + 1..].find("\ntitle = ").unwrap() + at + 1;
+                let line_end = t[end + 1..].find('\n').unwrap() + end + 1;
+                format!("{}\ntitle = \"\"{}", &t[..end], &t[line_end..])
+            }),
+            "", "flags", "must all be written",
+        ),
+    ];
+    for (file, edit, id, field, needle) in cases {
+        let e = broken(file, edit);
+        if id.is_empty() {
+            assert!(
+                e.iter()
+                    .any(|x| x.file == file && x.field == field && x.to_string().contains(needle)),
+                "expected an error in {file} field {field:?} containing {needle:?}; got:\n{}",
+                e.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        } else {
+            expect(e, file, id, field, needle);
+        }
+    }
+}
