@@ -155,8 +155,10 @@ fn preparation_follows_the_answers() {
 
 #[test]
 fn every_plan_has_red_flags_with_an_emergency_one() {
+    // Every warning sign in the content, whatever the concern, and one of them urgent.
+    let all = content().pack.plan.red_flags.len();
     let p = plan_for(&["fine_lines"], &["cheeks"], &[]);
-    assert!(p.red_flags.len() >= 6);
+    assert_eq!(p.red_flags.len(), all);
     assert!(p
         .red_flags
         .iter()
@@ -179,20 +181,21 @@ fn the_dated_timeline_is_exact() {
             _ => None,
         })
         .collect();
-    assert_eq!(sessions.len(), 6);
-    assert_eq!(
-        sessions[0],
-        ("2027-01-15".into(), "2027-01-15".into(), false)
-    );
-    assert_eq!(
-        sessions[1],
-        ("2027-02-12".into(), "2027-02-19".into(), false)
-    ); // 4 to 5 weeks
-    assert_eq!(sessions[2].0, "2027-03-12");
-    assert!(
-        sessions[3].2 && sessions[5].2,
-        "sessions 4 to 6 are 'if needed'"
-    );
+    // Session i (from 0) is i spacings after the first: at the shortest spacing, at the latest
+    // the longest; those past the course's least number are "if needed" (figures read from
+    // the plan, which reads them from the content).
+    let course = p.course.clone().unwrap();
+    let first = d("2027-01-15");
+    assert_eq!(sessions.len() as u32, course.sessions.max);
+    for (i, (date, latest, if_needed)) in sessions.iter().enumerate() {
+        let i = i as u32;
+        let at = |weeks: u32| first.add_days((i * weeks * 7) as i32).iso();
+        assert_eq!(date, &at(course.spacing_weeks.min), "session {}", i + 1);
+        assert_eq!(latest, &at(course.spacing_weeks.max), "session {}", i + 1);
+        assert_eq!(*if_needed, i >= course.sessions.min, "session {}", i + 1);
+    }
+    // One worked example, counted by hand: 4 weeks after 15 January 2027 is 12 February.
+    assert_eq!(first.add_days(28).iso(), "2027-02-12");
     let prep: Vec<(String, String)> = t
         .iter()
         .filter_map(|e| match e {
