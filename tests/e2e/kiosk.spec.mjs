@@ -220,3 +220,23 @@ test("'Start again' mid-way clears everything at once", async ({ page }) => {
   expect(await screen(page)).toEqual(fresh);
   expect(await traces(page)).toEqual(before);
 });
+
+test("a kiosk picks up the clinic's changed settings at its next reset", async ({ page }) => {
+  const config = testConfig();
+  config.kiosk = { enabled: true, idle_seconds: 90, warning_seconds: 30 };
+  let body = JSON.stringify(config);
+  await page.route("**/clinic.json", (route) => route.fulfill({ contentType: "application/json", body }));
+  const w = new Widget(page);
+  await w.open("/");
+  await expect(page.locator(".mn-title")).toHaveText(config.name);
+  await w.start();
+  await w.chooseConcerns(["fine_lines"]);
+  // The clinic edits clinic.json on the server in the middle of a visit: nothing changes yet.
+  body = JSON.stringify({ ...config, name: "Renamed Clinic" });
+  await w.chooseAreas(["forehead"]);
+  await expect(page.locator(".mn-title")).toHaveText(config.name);
+  // The next reset is the safe point: the kiosk reloads with the new settings.
+  await page.locator(".mn-start-over button").click();
+  await expect(page.locator(".mn-title")).toHaveText("Renamed Clinic");
+  await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
+});
