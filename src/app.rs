@@ -232,7 +232,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let onreset = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Msg::Reset(browser::today())))
+        Callback::from(move |_| dispatch.dispatch(Msg::Reset))
     };
 
     let ondo = {

@@ -52,8 +52,8 @@ pub enum Msg {
     /// A kiosk visitor chose a text size (1 to 3).
     TextSize(u8),
     /// Clear everything for the next visitor (a kiosk's reset): answers, open sections,
-    /// language and text size, as on this day.
-    Reset(Date),
+    /// language and text size, as on the day of the reset.
+    Reset,
 }
 
 impl State {
@@ -92,6 +92,15 @@ impl State {
         }
     }
 
+    /// A kiosk's reset: the next visitor's fresh start, on today's date.
+    fn reset(&self) -> Rc<State> {
+        Rc::new(State::fresh(
+            self.home.clone(),
+            crate::browser::today(),
+            self.visit + 1,
+        ))
+    }
+
     /// Whether the next visitor would find the screen exactly as a fresh start leaves it.
     pub fn untouched(&self) -> bool {
         self.journey == Default::default()
@@ -117,17 +126,9 @@ impl Reducible for State {
             visit: self.visit,
         };
         let (action, from_history) = match msg {
+            Msg::Reset => return self.reset(),
             // In a kiosk, "Start again" ("I'm done") is the full reset for the next visitor.
-            Msg::Do(Action::Restart) if self.data.clinic.kiosk.enabled => {
-                return Rc::new(State::fresh(
-                    self.home.clone(),
-                    crate::browser::today(),
-                    self.visit + 1,
-                ))
-            }
-            Msg::Reset(today) => {
-                return Rc::new(State::fresh(self.home.clone(), today, self.visit + 1))
-            }
+            Msg::Do(Action::Restart) if self.data.clinic.kiosk.enabled => return self.reset(),
             Msg::Do(a) => (a, false),
             Msg::History(step) => (Action::Show(step), true),
             Msg::Data(_, visit) if visit != self.visit => return self,

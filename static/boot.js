@@ -81,8 +81,10 @@
   }
   boot.safePoint = function () {
     // A kiosk runs all day in one page: at each reset it reloads if the clinic changed its
-    // settings since the page loaded.
-    if (root.hasAttribute("data-kiosk") && boot.configText !== undefined)
+    // settings since the page loaded (not at the first welcome: they were just fetched).
+    var first = !boot.safeBefore;
+    boot.safeBefore = true;
+    if (!first && root.hasAttribute("data-kiosk") && boot.configText !== undefined)
       fetch("clinic.json", { cache: "no-cache" }).then(function (r) { return r.ok ? r.text() : boot.configText; })
         .then(function (t) { if (t !== boot.configText) location.reload(); }, function () {});
     var reg = boot.worker;

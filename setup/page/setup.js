@@ -62,8 +62,11 @@ function fill(c) {
   $("#f-on-accent").value = text(c.colours?.on_accent).toLowerCase() === "#000000" ? "#000000" : "#ffffff";
   set("#f-font", c.font);
   $("#f-language").value = known.languages.some((l) => l.id === c.language) ? c.language : known.source;
-  for (const [box, list] of [["#f-concerns", c.concerns], ["#f-areas", c.areas]])
-    for (const input of $$("input", $(box))) input.checked = !Array.isArray(list) || !list.some((id) => known[box.slice(3)].some((k) => k.id === id)) || list.includes(input.value);
+  // Offered: all when the list is missing or names nothing the widget has (as the widget reads it).
+  for (const key of ["concerns", "areas"]) {
+    const list = Array.isArray(c[key]) ? c[key].filter((id) => known[key].some((k) => k.id === id)) : [];
+    for (const input of $$("input", $(`#f-${key}`))) input.checked = list.length === 0 || list.includes(input.value);
+  }
   set("#f-min-age", c.min_age ?? 18);
   const origins = c.embed?.allowed_origins;
   $("#f-origins").value = Array.isArray(origins) ? origins.filter((o) => typeof o === "string").join("\n") : text(origins);

@@ -10,11 +10,7 @@ test.use({ serviceWorkers: "allow" });
 test("after one visit, a whole journey works with the network off", async ({ page, context }) => {
   const w = new Widget(page);
   await w.open();
-  // The service worker has taken charge of the page and cached the build.
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    return reg.active?.state === "activated" && !!navigator.serviceWorker.controller;
-  });
+  await w.offlineReady();
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator(".mn-widget:not([data-static])")).toBeVisible();
@@ -48,7 +44,7 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
   await request.get(`${ORIGINS.widget}/__deploy?v=1`);
   const w = new Widget(page);
   await w.open(UPDATE);
-  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+  await w.offlineReady();
   await w.start();
   await w.chooseConcerns(["fine_lines"]);
   await w.chooseAreas(["forehead"]);
@@ -97,7 +93,7 @@ test("a kiosk takes an update at its next reset, and at once while it waits on i
   const w = new Widget(page);
   await w.open(`${UPDATE}?kiosk=1`);
   await expect(page.locator("html")).toHaveAttribute("data-kiosk", "");
-  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+  await w.offlineReady();
   await w.start();
   await w.chooseConcerns(["fine_lines"]);
   await w.chooseAreas(["forehead"]);

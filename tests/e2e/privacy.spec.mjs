@@ -93,7 +93,7 @@ test.describe("offline", () => {
     context.on("request", (r) => requests.push(r.url()));
     const w = new Widget(page);
     await w.open("/");
-    await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+    await w.offlineReady();
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator(".mn-widget:not([data-static])")).toBeVisible();

@@ -21,6 +21,11 @@ export class Widget {
     await expect(this.page.locator(".mn-widget:not([data-static])")).toBeVisible();
   }
 
+  /** Waits until the service worker has taken charge of the page (and cached the build). */
+  async offlineReady() {
+    await this.page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+  }
+
   async step() {
     return this.page.locator(".mn-widget").getAttribute("data-step");
   }
