@@ -57,7 +57,7 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
   // later visit, at the widget's next safe point, or every 30 minutes).
   await request.get(`${ORIGINS.widget}/__deploy?v=2`);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting)).toBe(true);
 
   // The journey goes on undisturbed: the same page, the same screen, then on to the results.
   expect(await page.evaluate(() => window.sameVisit)).toBe(true);
@@ -100,7 +100,7 @@ test("a kiosk takes an update at its next reset, and at once while it waits on i
   await page.evaluate(() => (window.sameVisit = true));
   await request.get(`${ORIGINS.widget}/__deploy?v=2`);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting)).toBe(true);
   // Mid-journey nothing changes; the reset ("I'm done") is the safe point.
   await w.answerAll({});
   expect(await page.evaluate(() => window.sameVisit)).toBe(true);

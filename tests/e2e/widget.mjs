@@ -21,9 +21,13 @@ export class Widget {
     await expect(this.page.locator(".mn-widget:not([data-static])")).toBeVisible();
   }
 
-  /** Waits until the service worker has taken charge of the page (and cached the build). */
+  /** Waits until the service worker has taken charge of the page (and cached the build).
+   * Polled with evaluate, which awaits the check: waitForFunction would take the promise an
+   * async check returns as a truthy answer and not wait at all. */
   async offlineReady() {
-    await this.page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated");
+    await expect
+      .poll(() => this.page.evaluate(async () => !!navigator.serviceWorker.controller && (await navigator.serviceWorker.ready).active?.state === "activated"), { timeout: 20_000 })
+      .toBe(true);
   }
 
   async step() {
