@@ -69,13 +69,18 @@
     navigator.serviceWorker.register("sw.js").then(function (reg) {
       if (!reg) return;
       boot.worker = reg;
-      reg.addEventListener("updatefound", function () {
-        var next = reg.installing;
+      // A kiosk waiting on its welcome updates as soon as a new build is installed; a visitor's
+      // page only at the next safe point. The browser may have found that build before this
+      // page's registration resolved (its own check on load), so one already installing or
+      // waiting counts too.
+      function watch(next) {
         if (next) next.addEventListener("statechange", function () {
-          // A kiosk waiting on its welcome updates now; a visitor's page only at the next safe point.
-          if (next.state === "installed" && root.hasAttribute("data-kiosk")) boot.safePoint();
+          if (next.state === "installed" && root.hasAttribute("data-kiosk")) takeOver();
         });
-      });
+      }
+      reg.addEventListener("updatefound", function () { watch(reg.installing); });
+      watch(reg.installing);
+      if (reg.waiting && root.hasAttribute("data-kiosk")) takeOver();
       setInterval(function () { reg.update().catch(function () {}); }, 1800000);
     }, function () {});
   }
@@ -88,17 +93,19 @@
       fetch("clinic.json", { cache: "no-cache" }).then(function (r) { return r.ok ? r.text() : boot.configText; })
         .then(function (t) { if (t !== boot.configText) location.reload(); }, function () {});
     var reg = boot.worker;
-    if (!reg) return;
-    if (!reg.waiting) {
-      reg.update().catch(function () {});
-      return;
-    }
+    if (reg && !reg.waiting) reg.update().catch(function () {});
+    takeOver();
+  };
+  // A waiting build takes over (with a reload) only on the app's welcome screen.
+  function takeOver() {
+    var reg = boot.worker;
+    if (!reg || !reg.waiting) return;
     if (!navigator.serviceWorker.controller || !document.querySelector('#app .mn-widget[data-step="welcome"]:not([data-static])')) return;
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       location.reload();
     }, { once: true });
     reg.waiting.postMessage({ selfcheckWorker: "take-over" });
-  };
+  }
   // Download, compile and start the app once the static welcome has painted (two frames).
   function load() {
     if (boot.localeCode) boot.locale = fetch("locales/" + boot.localeCode + ".bin");

@@ -40,10 +40,16 @@ test("the precache list names every file of the build, from its hashed names", a
   expect(sw).toMatch(/CACHE\s*=\s*"selfcheck-[A-Za-z0-9]{16}"/);
 });
 
+/** A deployment of its own for one test: its address, and a switch to deploy version N there. */
+function deployment(request) {
+  const slot = Math.random().toString(36).slice(2, 10);
+  return { path: `${UPDATE}${slot}/`, deploy: (v) => request.get(`${ORIGINS.widget}/__deploy?slot=${slot}&v=${v}`) };
+}
+
 test("an update deployed mid-journey waits, and is live after the next Start again", async ({ page, request }) => {
-  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
+  const site = deployment(request);
   const w = new Widget(page);
-  await w.open(UPDATE);
+  await w.open(site.path);
   await w.offlineReady();
   await w.start();
   await w.chooseConcerns(["fine_lines"]);
@@ -55,7 +61,7 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
 
   // A new version goes live on the server, and the browser finds it (as it does by itself on a
   // later visit, at the widget's next safe point, or every 30 minutes).
-  await request.get(`${ORIGINS.widget}/__deploy?v=2`);
+  await site.deploy(2);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting)).toBe(true);
 
@@ -73,8 +79,7 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
   await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
   // The old version's cache is gone; only the new one is left.
   await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/^selfcheck-[A-Za-z0-9]{16}d2$/)]);
-  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
-});
+  });
 
 test("the clinic set-up page works offline after one visit", async ({ page, context }) => {
   await page.goto("/setup/");
@@ -89,16 +94,16 @@ test("the clinic set-up page works offline after one visit", async ({ page, cont
 });
 
 test("a kiosk takes an update at its next reset, and at once while it waits on its welcome", async ({ page, request }) => {
-  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
+  const site = deployment(request);
   const w = new Widget(page);
-  await w.open(`${UPDATE}?kiosk=1`);
+  await w.open(`${site.path}?kiosk=1`);
   await expect(page.locator("html")).toHaveAttribute("data-kiosk", "");
   await w.offlineReady();
   await w.start();
   await w.chooseConcerns(["fine_lines"]);
   await w.chooseAreas(["forehead"]);
   await page.evaluate(() => (window.sameVisit = true));
-  await request.get(`${ORIGINS.widget}/__deploy?v=2`);
+  await site.deploy(2);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting)).toBe(true);
   // Mid-journey nothing changes; the reset ("I'm done") is the safe point.
@@ -109,8 +114,7 @@ test("a kiosk takes an update at its next reset, and at once while it waits on i
   await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
 
   // Waiting on its welcome, a kiosk takes the next version as soon as it has downloaded it.
-  await request.get(`${ORIGINS.widget}/__deploy?v=3`);
+  await site.deploy(3);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "3");
-  await request.get(`${ORIGINS.widget}/__deploy?v=1`);
-});
+  });

@@ -17,7 +17,9 @@ import { fileURLToPath } from "node:url";
 export const PORTS = { widget: 4173, clinic: 4174, other: 4175 };
 export const ORIGINS = Object.fromEntries(Object.entries(PORTS).map(([k, p]) => [k, `http://127.0.0.1:${p}`]));
 export const SUBPATH = "/clinic/selfcheck/";
-/** The same build, for the update test: a new deployment can be switched on under it. */
+/** The same build, for the update tests: a new deployment can be switched on under
+ * /update/<slot>/ (each test its own slot, so tests running side by side never see each other's
+ * deployments): `GET /__deploy?slot=<slot>&v=N`. */
 export const UPDATE = "/update/";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dist = join(root, "dist");
@@ -62,13 +64,13 @@ function matches(pattern, path) {
   return re.test(path);
 }
 
-/** Which build /update/ serves: 1 is dist/ as it is; 2 is a new deployment of it (another
- * index.html and service worker). `GET /__deploy?v=N` switches (the update test in
- * offline.spec.mjs). */
-let deployed = 1;
+/** Which build each /update/<slot>/ serves: 1 is dist/ as it is; N > 1 is a new deployment
+ * of it (another index.html and service worker). `GET /__deploy?slot=S&v=N` switches (the
+ * update tests in offline.spec.mjs). */
+const deployments = new Map();
 
 /** dist/ as the next deployment would serve it: a marker in the page, another cache name. */
-function redeployed(rel, body) {
+function redeployed(rel, body, deployed) {
   if (rel === "index.html") return Buffer.from(body.toString().replace("<title>", `<meta name="deploy" content="${deployed}"><title>`));
   if (rel === "sw.js") return Buffer.from(body.toString().replace(/"selfcheck-([A-Za-z0-9]+)"/, `"selfcheck-$1d${deployed}"`));
   return body;
@@ -79,11 +81,18 @@ function fileServer(dir, { headers = [], prefixes = ["/"], files = {} } = {}) {
   return createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (path === "/__deploy") {
-      deployed = Number(new URL(req.url, "http://x").searchParams.get("v")) || 1;
+      const q = new URL(req.url, "http://x").searchParams;
+      deployments.set(q.get("slot"), Number(q.get("v")) || 1);
       res.writeHead(200, { "content-type": "text/plain" });
-      return res.end(`deployed ${deployed}`);
+      return res.end(`deployed ${q.get("v")}`);
     }
-    const prefix = prefixes.find((p) => path.startsWith(p));
+    let prefix = prefixes.find((p) => path.startsWith(p));
+    let deployed = 1;
+    if (prefix === UPDATE) {
+      const slot = path.slice(UPDATE.length).split("/")[0];
+      prefix = `${UPDATE}${slot}/`;
+      deployed = deployments.get(slot) ?? 1;
+    }
     const out = {};
     for (const rule of headers) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) out[k.toLowerCase()] = v; // one of each, whatever the case
     try {
@@ -98,7 +107,7 @@ function fileServer(dir, { headers = [], prefixes = ["/"], files = {} } = {}) {
         if (statSync(file).isDirectory()) throw Object.assign(new Error("dir"), { code: "ENOENT" });
         body = readFileSync(file);
       }
-      if (prefix === UPDATE && deployed > 1) body = redeployed(rel, body);
+      if (deployed > 1) body = redeployed(rel, body, deployed);
       const type = TYPES[extname(rel).toLowerCase()] ?? "application/octet-stream";
       res.writeHead(200, { ...out, "content-type": type, "content-length": body.length, "cache-control": "no-store" });
       res.end(req.method === "HEAD" ? undefined : body);
