@@ -24,9 +24,14 @@ fn main() {
     let write = |name: &str, bytes: Vec<u8>| {
         std::fs::write(Path::new(&out).join(name), bytes).expect("OUT_DIR is writable");
     };
+    // Rules' notes are for staff and reviewers, never shown to visitors: not shipped.
+    let mut pack = content.pack;
+    for rule in &mut pack.rules {
+        rule.note = None;
+    }
     write(
         "pack.bin",
-        postcard::to_allocvec(&content.pack).expect("pack serialises"),
+        postcard::to_allocvec(&pack).expect("pack serialises"),
     );
     // The texts are not compiled in: the `selfcheck locales` hook writes one file per language
     // into dist/locales/, and the widget fetches only the visitor's. Compiled in: which
