@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
 GECKODRIVER_VERSION=0.37.1     # drives Firefox in the cross-engine tests (tests/cross/)
+ICALENDAR_VERSION=7.3.0        # Python; parses the calendar files in tests (scripts/ics_check.py)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -65,6 +66,15 @@ if [ "$(geckodriver --version 2>/dev/null | sed -n 1p)" != "geckodriver $GECKODR
   # --locked first; without it if the registry lacks a locked dependency (as for wasm-bindgen-cli).
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked \
     || cargo install geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# 5. Python's icalendar: an independent parser that the calendar-file tests check the widget's
+#    .ics files against (scripts/ics_check.py, from engine/tests/ics.rs and the e2e tests).
+if ! python3 -c 'import icalendar' 2>/dev/null; then
+  say "installing the Python package icalendar $ICALENDAR_VERSION"
+  # A Python that Debian manages (PEP 668) refuses plain installs; then install past that.
+  python3 -m pip install --quiet --root-user-action=ignore "icalendar==$ICALENDAR_VERSION" 2>/dev/null \
+    || python3 -m pip install --quiet --root-user-action=ignore --break-system-packages "icalendar==$ICALENDAR_VERSION"
 fi
 
 say "ready"

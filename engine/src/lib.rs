@@ -10,17 +10,21 @@
 //!   the next step (and so who may book), the plan that fits the outcome, the sources.
 //! - [`journey`]: screens, Back and progress.
 //! - [`answers`]: responses and their versioned compact form.
+//! - [`handover`]: the code a visitor shows the clinic (a QR code) and the staff summary's reader.
 //! - [`config`]: the clinic's settings (`clinic.json`), read at run time, never failing.
 //! - [`kiosk`]: a shared screen in a waiting room: idle warning, reset, what it may keep.
 //! - [`embed`]: the messages between the widget and a clinic page that embeds it.
 //! - [`headers`]: the security headers and the files that set them on static hosts.
+//! - [`ics`]: the plan as a calendar file (all-day events, RFC 5545).
 #![warn(missing_docs)]
 
 pub mod answers;
 pub mod config;
 pub mod date;
 pub mod embed;
+pub mod handover;
 pub mod headers;
+pub mod ics;
 pub mod journey;
 pub mod kiosk;
 #[cfg(feature = "authoring")]

@@ -356,6 +356,22 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
             }
         }
     }
+    // Stored answers and hand-over codes carry the version between `~` marks in an address.
+    let v = &pack.meta.version;
+    if v.is_empty()
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    {
+        ck.err(
+            "pack.toml",
+            "",
+            "version",
+            format!(
+                "{v:?} must be letters, digits, dots and dashes only (it goes in hand-over codes)"
+            ),
+        );
+    }
     if let Some(review) = &pack.meta.review {
         if review.by.trim().is_empty() {
             ck.err(

@@ -94,7 +94,7 @@ fn ui_placeholders_are_the_ones_the_widget_fills() {
     let en = &content().locales["en"];
     let known = [
         "min", "max", "done", "total", "date", "until", "days", "clinic", "version", "from", "n",
-        "by", "phone", "email", "sources", "seconds",
+        "by", "phone", "email", "sources", "seconds", "what", "to", "concerns", "areas", "result",
     ];
     for (key, text) in &en.ui {
         for p in placeholders(text) {
@@ -426,6 +426,10 @@ fn rejects_a_see_provider_rule_that_does_not_say_who_to_see() {
 
 #[test]
 fn rejects_source_titles_a_visitor_should_not_see() {
+    let e = broken("pack.toml", |t| {
+        t.replacen("version = \"", "version = \"2026 ~", 1)
+    });
+    expect(e, "pack.toml", "", "version", "dots and dashes only");
     let e = broken("sources.toml", |t| {
         t.replacen(
             "title = \"SkinPen instructions for use\"",

@@ -1,8 +1,9 @@
 //! Fuzzing every parser of untrusted input: the content files, the clinic's `clinic.json`, the
-//! page address's settings, stored answers (and the screen they name), a language's compiled
-//! texts, and messages from a clinic's page. Each gets arbitrary strings or bytes and
-//! structure-aware mutations of a valid input (cut short, bytes flipped, text spliced in, values
-//! swapped for random ones); none may panic or take long.
+//! page address's settings, stored answers (and the screen they name), hand-over codes, a
+//! language's compiled texts, and messages from a clinic's page. Each gets arbitrary strings or
+//! bytes and structure-aware mutations of a valid input (cut short, bytes flipped, text spliced
+//! in, parts or values swapped); none may panic or take long, and a changed hand-over code is
+//! never read as another visitor's answers.
 //!
 //! A bounded run is part of the test command (`FUZZ_CASES`, default 300 per target); a longer
 //! one on demand prints the executions and the time:
@@ -18,7 +19,9 @@ use common::{content, content_dir};
 use proptest::prelude::*;
 use selfcheck_engine::config::{self, Fetched, Known, Value};
 use selfcheck_engine::embed::Incoming;
-use selfcheck_engine::{Date, Journey, Responses, Step};
+use selfcheck_engine::handover;
+use selfcheck_engine::schema::QuestionKind;
+use selfcheck_engine::{Answer, Date, Journey, Responses, Step};
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
@@ -146,6 +149,7 @@ static CONFIG: AtomicU64 = AtomicU64::new(0);
 static CONFIG_VALUES: AtomicU64 = AtomicU64::new(0);
 static ADDRESS: AtomicU64 = AtomicU64::new(0);
 static ANSWERS: AtomicU64 = AtomicU64::new(0);
+static HANDOVER: AtomicU64 = AtomicU64::new(0);
 static LOCALE: AtomicU64 = AtomicU64::new(0);
 static HOST: AtomicU64 = AtomicU64::new(0);
 static CONTENT: AtomicU64 = AtomicU64::new(0);
@@ -235,6 +239,95 @@ fn stored_answers() {
         }
     });
     report("stored answers", &ANSWERS, start);
+}
+
+/// CRC-32 (IEEE), to re-seal an edited hand-over code as someone with the format would.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+/// A visitor the walk-through could hold on `day`: a concern, an area and answers to some
+/// questions, each one its question accepts on that day.
+fn random_visitor(
+    concern: usize,
+    area: usize,
+    picks: &[(usize, u32)],
+    first: Option<u32>,
+    day: Date,
+) -> Responses {
+    let pack = &content().pack;
+    let mut r = Responses::default();
+    r.concerns
+        .insert(pack.concerns[concern % pack.concerns.len()].id.clone());
+    r.areas
+        .insert(pack.areas[area % pack.areas.len()].id.clone());
+    for &(q, n) in picks {
+        let q = &pack.questions[q % pack.questions.len()];
+        let answer = match (n % 4, q.kind) {
+            (0, _) => Answer::Unsure,
+            (_, QuestionKind::YesNo) if n % 2 == 0 => Answer::Yes,
+            (_, QuestionKind::YesNo) => Answer::No,
+            (_, QuestionKind::PastDate) => Answer::Date(day.add_days(-((n % 400) as i32))),
+            (_, QuestionKind::Number) => {
+                let (min, max) = q.number_range();
+                Answer::Number(min + n % (max.min(9999) - min + 1))
+            }
+        };
+        if q.accepts(answer, day).is_ok() {
+            r.answers.insert(q.id.clone(), answer);
+        }
+    }
+    r.first_session = first.map(|n| day.add_days((n % 200) as i32));
+    r
+}
+
+#[test]
+fn handover_codes() {
+    let start = Instant::now();
+    let c = content();
+    proptest!(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() },
+        |(concern in any::<usize>(), area in any::<usize>(),
+          picks in proptest::collection::vec((any::<usize>(), any::<u32>()), 0..40),
+          first in proptest::option::of(any::<u32>()), offset in -3000i32..3000,
+          edits in proptest::collection::vec(edit(), 1..6), swap in (0usize..6, 0usize..6),
+          raw in "\\PC{0,300}|h1~[0-9.]{0,12}~[0-9-]{0,12}~[gpnx]?~mn1;[a-z0-9_=:,;-]{0,80}~[0-9a-f]{0,9}")| {
+        // A valid code from a visitor the walk-through could hold always reads back.
+        let day = today().add_days(offset);
+        let r = random_visitor(concern, area, &picks, first, day);
+        let code = handover::encode(&c.pack, &r, 18, day);
+        let original = run(&HANDOVER, || handover::decode(&code, &c.pack, 18));
+        let original = original.map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+        prop_assert_eq!(original.made_on, day);
+        // Cut short, bytes flipped, text spliced in, or two of its parts swapped: refused, or
+        // (the same code after all, give or take spaces around it) read as the original.
+        let mut swapped: Vec<&str> = code.split('~').collect();
+        swapped.swap(swap.0, swap.1);
+        let swapped = swapped.join("~");
+        for text in [String::from_utf8_lossy(&mutate(&code, &edits)).into_owned(), swapped, raw.clone()] {
+            let got = run(&HANDOVER, || handover::decode(&text, &c.pack, 18));
+            if let Ok(h) = got {
+                prop_assert_eq!(text.trim(), code.as_str());
+                prop_assert_eq!(&h, &original);
+            }
+            // Edited by someone who re-sealed it: past the checksum, each part is still checked
+            // and the outcome is always the one the answers give.
+            if let Some((head, _)) = text.rsplit_once('~') {
+                let sealed = format!("{head}~{:08x}", crc32(head.as_bytes()));
+                if let Ok(h) = run(&HANDOVER, || handover::decode(&sealed, &c.pack, 18)) {
+                    let report = selfcheck_engine::Report::new(&c.pack, &h.responses, 18, h.made_on);
+                    prop_assert_eq!(h.tier, report.tier);
+                }
+            }
+        }
+    });
+    report("hand-over codes", &HANDOVER, start);
 }
 
 #[test]
