@@ -41,3 +41,8 @@ pub fn remove_static_shell() {
         el.remove();
     }
 }
+
+/// The allocator: Talc instead of the default dlmalloc, for a smaller wasm.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -7,6 +7,7 @@
 //! selfcheck shell [INDEX_HTML] [--content DIR] [--locale CODE]
 //! selfcheck headers [CLINIC_JSON] [--out DIR]
 //! selfcheck locales [--out DIR] [--content DIR]
+//! selfcheck shorten-imports WASM GLUE_JS
 //! ```
 //! `validate` exits 1 and lists every problem (file, id, field, value). `validate-config`
 //! checks a clinic's `clinic.json` exactly as the widget does when it loads, prints the
@@ -20,6 +21,9 @@
 //! `.htaccess`, `nginx-headers.conf`) with `frame-ancestors` from the clinic's allowed origins.
 //! `locales` (a Trunk hook too) writes each language's texts as `locales/<code>.bin` (the
 //! compact form the widget decodes), so a visitor downloads only their own language.
+
+#[path = "../tools/wasm_imports.rs"]
+mod wasm_imports;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +40,7 @@ const USAGE: &str = "usage:
   selfcheck shell [INDEX_HTML] [--content DIR] [--locale CODE]
   selfcheck headers [CLINIC_JSON] [--out DIR]
   selfcheck locales [--out DIR] [--content DIR]
+  selfcheck shorten-imports WASM GLUE_JS
 
 CONTENT_DIR defaults to ./content. See the README for the answers format.";
 
@@ -169,6 +174,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             let dir = file.parent().unwrap_or(std::path::Path::new("."));
             minify_scripts(&filled, dir);
+            shorten_imports(&filled, dir);
             let filled =
                 add_integrity(&filled, dir).map_err(|e| format!("{}: {e}", file.display()))?;
             std::fs::write(&file, filled)
@@ -296,6 +302,12 @@ fn run(args: &[String]) -> Result<(), String> {
                 _ => Ok(()),
             }
         }
+        // The build's other wasm modules (take-aways): short import names, as `shell` gives
+        // the app's.
+        Some("shorten-imports") => match (args.get(1), args.get(2)) {
+            (Some(wasm), Some(glue)) => shorten_files(&PathBuf::from(wasm), &PathBuf::from(glue)),
+            _ => Err(USAGE.into()),
+        },
         Some("precache") => {
             let dir = match args.get(1).filter(|a| !a.starts_with("--")) {
                 Some(d) => PathBuf::from(d),
@@ -480,6 +492,31 @@ fn minify_scripts(html: &str, dir: &std::path::Path) {
     }
     minify(&dir.join("boot.js"), false);
     minify(&dir.join("embed.js"), false);
+}
+
+/// Gives the app's imports from its JavaScript glue short names, in the wasm and the glue
+/// alike (`tools/wasm_imports.rs`). Without the files it warns and leaves them as they are.
+fn shorten_imports(html: &str, dir: &std::path::Path) {
+    let (Some(glue), Some(wasm)) = (attribute(html, "data-js"), attribute(html, "data-wasm"))
+    else {
+        eprintln!("warning: no data-js or data-wasm on the boot script: import names kept");
+        return;
+    };
+    let glue = dir.join(glue.trim_start_matches("./"));
+    let wasm = dir.join(wasm.trim_start_matches("./"));
+    if let Err(e) = shorten_files(&wasm, &glue) {
+        eprintln!("warning: {e}: import names kept");
+    }
+}
+
+/// Shortens the import names of `wasm` and its JavaScript `glue`, in place.
+fn shorten_files(wasm: &std::path::Path, glue: &std::path::Path) -> Result<(), String> {
+    let js = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let (bytes, js, _) = wasm_imports::shorten(&bytes, &js)
+        .ok_or_else(|| format!("{} cannot be read as wasm", wasm.display()))?;
+    std::fs::write(wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    std::fs::write(glue, js).map_err(|e| format!("{}: {e}", glue.display()))
 }
 
 /// Minifies one script in place with esbuild from `node_modules` (installed by
