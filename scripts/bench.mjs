@@ -288,6 +288,7 @@ try {
   lines.push(`  first paint:  ${kb(sizes.firstPaint.brotli)} KB brotli (budget ${kb(BUDGET.firstPaint)} KB), ${kb(sizes.firstPaint.gzip)} KB gzip, ${kb(sizes.firstPaint.raw)} KB raw`);
   lines.push(`  first screen interactive: ${kb(sizes.firstScreen.brotli)} KB brotli, ${kb(sizes.firstScreen.gzip)} KB gzip, ${kb(sizes.firstScreen.raw)} KB raw`);
   lines.push(`  whole app:    ${kb(sizes.wholeApp.brotli)} KB brotli (budget ${kb(BUDGET.wholeApp)} KB), ${kb(sizes.wholeApp.gzip)} KB gzip, ${kb(sizes.wholeApp.raw)} KB raw`);
+  lines.push(`  take-aways module (on demand): ${kb(sizes.takeaway.brotli)} KB brotli (budget ${kb(BUDGET.takeaway)} KB); a journey that uses it: ${kb(sizes.withTakeaway.brotli)} KB brotli`);
   lines.push("");
   lines.push(`BROWSER (headless Chromium on 127.0.0.1, no throttling, 390x844)`);
   lines.push(`  first paint                         ${ms(b.paint["first-paint"] ?? NaN)} ms`);

@@ -2,16 +2,18 @@
 // for the first paint (what the static welcome needs: the page, its styles and the loader), the
 // first screen interactive (plus the app's glue and wasm) and the whole app (a whole journey in
 // one language, embedded on a clinic's page: everything a visitor's browser downloads, the embed
-// loader and clinic.json included). With --check, exits 1 when a budget is broken (sizes are
+// loader and clinic.json included). The take-aways module (dist/takeaway/: the QR code and the
+// calendar file) is downloaded only by a visitor who asks for one, so it is counted on its own,
+// with a journey that uses it. With --check, exits 1 when a budget is broken (sizes are
 // deterministic, so this is safe to enforce in tests). Budgets: first paint 15 KB, whole app
-// 160 KB, embed loader (embed.js) 3 KB, all brotli.
+// 160 KB, take-aways module 28 KB, embed loader (embed.js) 3 KB, all brotli.
 //
 //   node scripts/sizes.mjs [--check] [--json]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-export const BUDGET = { firstPaint: 15 * 1024, wholeApp: 160 * 1024, embed: 3 * 1024 };
+export const BUDGET = { firstPaint: 15 * 1024, wholeApp: 160 * 1024, takeaway: 28 * 1024, embed: 3 * 1024 };
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -39,6 +41,9 @@ export function measure(dist = "dist") {
   // on its own, outside every visitor total.
   const setup = rows.filter((r) => r.file.startsWith("setup/"));
   rows = rows.filter((r) => !r.file.startsWith("setup/"));
+  // The take-aways module: on demand only (a QR code or a calendar file asked for).
+  const takeaway = rows.filter((r) => r.file.startsWith("takeaway/"));
+  rows = rows.filter((r) => !r.file.startsWith("takeaway/"));
   // The first paint: the page, its styles and the loader (the static welcome shows from these).
   const firstPaint = rows.filter((r) => /^(index\.html|.*\.css|boot\.js|lang\.js)$/.test(r.file));
   // One language's texts (locales/<code>.bin): a visitor downloads only theirs, so the totals
@@ -52,7 +57,10 @@ export function measure(dist = "dist") {
   const embed = rows.filter((r) => r.file === "embed.js");
   const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
   const total = (list) => ({ raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") });
-  return { rows, setup, setupPage: total(setup), firstPaint: total(firstPaint), firstScreen: total(firstScreen), wholeApp: total(journey), embed: total(embed), language: language[0]?.file ?? null };
+  return {
+    rows: rows.concat(takeaway, setup), setupPage: total(setup), firstPaint: total(firstPaint), firstScreen: total(firstScreen),
+    wholeApp: total(journey), takeaway: total(takeaway), withTakeaway: total(journey.concat(takeaway)), embed: total(embed), language: language[0]?.file ?? null,
+  };
 }
 
 function table(m) {
@@ -63,6 +71,8 @@ function table(m) {
     ["first paint", m.firstPaint, BUDGET.firstPaint],
     ["first screen interactive", m.firstScreen, null],
     ["whole app", m.wholeApp, BUDGET.wholeApp],
+    ["take-aways module (on demand, takeaway/)", m.takeaway, BUDGET.takeaway],
+    ["whole app + take-aways", m.withTakeaway, null],
     ["embed loader", m.embed, BUDGET.embed],
     ["set-up page (staff only, dist/setup/)", m.setupPage, null],
   ]) {
@@ -80,6 +90,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const broken = [];
     if (m.firstPaint.brotli > BUDGET.firstPaint) broken.push(`first paint ${m.firstPaint.brotli} B > ${BUDGET.firstPaint} B`);
     if (m.wholeApp.brotli > BUDGET.wholeApp) broken.push(`whole app ${m.wholeApp.brotli} B > ${BUDGET.wholeApp} B`);
+    if (m.takeaway.brotli === 0) broken.push("the take-aways module (takeaway/) is missing");
+    if (m.takeaway.brotli > BUDGET.takeaway) broken.push(`take-aways module ${m.takeaway.brotli} B > ${BUDGET.takeaway} B`);
     if (m.embed.brotli === 0) broken.push("embed.js is missing");
     if (m.embed.brotli > BUDGET.embed) broken.push(`embed loader ${m.embed.brotli} B > ${BUDGET.embed} B`);
     if (broken.length) {

@@ -26,10 +26,10 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy -p selfcheck-widget -p selfcheck-setup --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p selfcheck-widget -p selfcheck-setup -p selfcheck-takeaway --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "engine tests (native)"
-counted cargo test -p selfcheck-engine --locked
+step "engine and take-aways tests (native)"
+counted cargo test -p selfcheck-engine -p selfcheck-takeaway --locked
 
 step "component tests (wasm-bindgen-test, headless Chromium)"
 counted cargo test -p selfcheck-widget --target wasm32-unknown-unknown --locked

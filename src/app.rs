@@ -17,7 +17,7 @@ use crate::screens::choose::{ChooseKind, ChooseScreen};
 use crate::screens::question::QuestionScreen;
 use crate::screens::results::ResultsScreen;
 use crate::screens::welcome::WelcomeScreen;
-use crate::state::{Msg, State};
+use crate::state::{Msg, State, Stored};
 use selfcheck_engine::embed::{Incoming, Outgoing};
 
 /// Props for [`App`].
@@ -67,11 +67,20 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let data = props.data.clone();
         use_reducer(move || {
             // A kiosk never keeps answers, not even from before it became one.
+            let handover = browser::take_handover();
             let stored = if kiosk.stores_answers() {
-                browser::load_session()
+                Stored {
+                    session: browser::load_session(),
+                    kept: browser::load_kept(),
+                    handover,
+                }
             } else {
                 browser::clear_session();
-                None
+                browser::clear_kept();
+                Stored {
+                    handover,
+                    ..Stored::default()
+                }
             };
             State::new(data, browser::today(), stored)
         })
@@ -82,7 +91,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let step_key = step.key();
 
     // Once, at start: the clinic's look and name (through the CSS object model, so a strict
-    // CSP holds), a printed copy with every reason in full, the browser's Back and Forward
+    // CSP holds), the browser's Back and Forward
     // buttons, and the clinic page around an embedded widget (ready, height, its messages).
     {
         let dispatch = state.dispatcher();
@@ -104,7 +113,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
             }
             browser::apply_look(&clinic);
             browser::show_clinic(clinic.name.as_deref(), clinic.logo.as_deref());
-            browser::open_details_when_printing();
             let back = dispatch.clone();
             let history = EventListener::new(&gloo::utils::window(), "popstate", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::PopStateEvent>() else {
@@ -137,18 +145,30 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // Keep this tab's copy of the answers, or none at all once the visitor starts again.
+    // Keep this tab's copy of the answers, or none at all once the visitor starts again; and
+    // the copy on this device only while the visitor chose to keep one. A staff summary of a
+    // hand-over code is never stored.
     {
         let encoded = journey.responses.encode();
         let untouched = *journey == Default::default();
-        let keep = kiosk.stores_answers();
-        use_effect_with((step_key.clone(), encoded), move |(key, encoded)| {
-            if untouched || !keep {
-                browser::clear_session();
-            } else {
-                browser::save_session(encoded, key);
-            }
-        });
+        let store = kiosk.stores_answers() && !state.staff;
+        let kept = store && state.keep;
+        let version = data.pack.meta.version.clone();
+        use_effect_with(
+            (step_key.clone(), encoded, kept),
+            move |(key, encoded, kept)| {
+                if untouched || !store {
+                    browser::clear_session();
+                } else {
+                    browser::save_session(encoded, key);
+                }
+                if *kept && !untouched {
+                    browser::save_kept(&version, key, encoded);
+                } else if !*kept {
+                    browser::clear_kept();
+                }
+            },
+        );
     }
 
     // One history entry per screen; move focus to the new screen's heading.
@@ -230,6 +250,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |size: u8| dispatch.dispatch(Msg::TextSize(size)))
     };
+    let onkeep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |keep: bool| dispatch.dispatch(Msg::Keep(keep)))
+    };
     let onreset = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Msg::Reset))
@@ -272,7 +296,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Step::Results => html! {
             <ResultsScreen data={data.clone()} responses={journey.responses.clone()}
                 today={state.today} sections={state.sections.clone()}
-                onsection={onsection} ondo={ondo.clone()} />
+                onsection={onsection} ondo={ondo.clone()} staff={state.staff} />
         },
     };
 
@@ -299,7 +323,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <button type="button" class="mn-button mn-button-secondary" onclick={ondo.reform(|_: MouseEvent| Action::Restart)}>{ data.ui("start_again") }</button>
                 </p>
             }
-            <Footer data={data.clone()} onlanguage={onlanguage} text_size={state.text_size} ontextsize={ontextsize} />
+            <Footer data={data.clone()} onlanguage={onlanguage} text_size={state.text_size} ontextsize={ontextsize}
+                keep={(!state.staff && kiosk.stores_answers()).then_some(state.keep)} {onkeep} />
             <p class="mn-visually-hidden" aria-live="polite">
                 { if show_progress { progress_text } else { String::new() } }
             </p>

@@ -203,6 +203,25 @@ pub fn safe_point() {
     }
 }
 
+/// Calls one of the boot script's helpers (`selfcheckBoot.<name>(args...)`), if it has it, and
+/// returns what it returned.
+pub fn call(name: &str, args: &[JsValue]) -> JsValue {
+    let boot = get(&js_sys::global(), BOOT);
+    match get(&boot, name).dyn_into::<js_sys::Function>() {
+        Ok(f) => f
+            .apply(&boot, &args.iter().collect::<Array>())
+            .unwrap_or(JsValue::UNDEFINED),
+        Err(_) => JsValue::UNDEFINED,
+    }
+}
+
+/// Calls a boot-script helper that returns a promise of a string (the take-aways loaded on
+/// demand, such as `qr`), and waits for it. `None` if it is missing or fails.
+pub async fn call_async(name: &str, arg: &str) -> Option<String> {
+    let promise: js_sys::Promise = call(name, &[arg.into()]).dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
+}
+
 /// The visitor's browser languages, most wanted first.
 pub fn browser_languages() -> Vec<String> {
     web_sys::window()

@@ -9,6 +9,8 @@ use wasm_bindgen::JsValue;
 /// slot when a page embeds several.
 const KEY_RESPONSES: &str = "mn-selfcheck.responses";
 const KEY_STEP: &str = "mn-selfcheck.step";
+/// The copy a visitor chose to keep on this device (local storage; see [`save_kept`]).
+const KEY_KEPT: &str = "mn-selfcheck.kept";
 
 thread_local! {
     static SLOT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -89,6 +91,47 @@ pub fn clear_session() {
         let _ = s.remove_item(&key(KEY_RESPONSES));
         let _ = s.remove_item(&key(KEY_STEP));
     }
+}
+
+fn device_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The copy of the answers kept on this device, if the visitor chose to keep one.
+pub fn load_kept() -> Option<String> {
+    device_storage()?.get_item(&key(KEY_KEPT)).ok().flatten()
+}
+
+/// Keeps the answers on this device (the visitor chose to), versioned by the content:
+/// `<content version>~<step key>~<responses>`.
+pub fn save_kept(version: &str, step: &str, responses: &str) {
+    if let Some(s) = device_storage() {
+        let _ = s.set_item(&key(KEY_KEPT), &[version, step, responses].join("~"));
+    }
+}
+
+/// Forgets the copy kept on this device.
+pub fn clear_kept() {
+    if let Some(s) = device_storage() {
+        let _ = s.remove_item(&key(KEY_KEPT));
+    }
+}
+
+/// A hand-over code in the address (`#handover=...`), taken out of it: the address in the
+/// browser's history then holds no answers.
+pub fn take_handover() -> Option<String> {
+    let location = gloo::utils::window().location();
+    let hash = location.hash().ok()?;
+    let mut prefix = String::from("#");
+    prefix.push_str(selfcheck_engine::handover::FRAGMENT_KEY);
+    prefix.push('=');
+    let code = hash.strip_prefix(&prefix)?.to_string();
+    let mut clean = location.pathname().unwrap_or_default();
+    clean.push_str(&location.search().unwrap_or_default());
+    if let Some(h) = history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
+    }
+    Some(code)
 }
 
 fn history_state(step_key: &str) -> JsValue {
@@ -214,6 +257,27 @@ pub fn show_clinic(name: Option<&str>, logo: Option<&str>) {
     }
 }
 
+/// Sets (or removes) a flag attribute on the page root, such as `data-print-answers`, which
+/// the print stylesheet reads.
+pub fn set_root_flag(name: &str, on: bool) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = if on {
+            root.set_attribute(name, "")
+        } else {
+            root.remove_attribute(name)
+        };
+    }
+}
+
+/// This page's address without its query or fragment: where a hand-over code opens the widget
+/// (as this clinic's own page, not embedded, without a kiosk's or preview's settings).
+pub fn page_address() -> String {
+    let location = gloo::utils::window().location();
+    let mut out = location.origin().unwrap_or_default();
+    out.push_str(&location.pathname().unwrap_or_default());
+    out
+}
+
 /// Opens the browser's print dialog (to print the results or save them as a PDF).
 pub fn print() {
     if let Some(w) = web_sys::window() {
@@ -237,24 +301,4 @@ pub fn focus(selector: &str) {
 /// Moves focus to the element matching `selector` once the current update has rendered.
 pub fn focus_soon(selector: &'static str) {
     gloo_timers::callback::Timeout::new(0, move || focus(selector)).forget();
-}
-
-/// Before the page is printed, opens every closed "why" under a reason, so a printed or saved
-/// copy (for a doctor) holds the reasons in full. Installed once.
-pub fn open_details_when_printing() {
-    use wasm_bindgen::JsCast;
-    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
-        let Ok(all) = gloo::utils::document().query_selector_all("#app details") else {
-            return;
-        };
-        for i in 0..all.length() {
-            if let Some(d) = all
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                d.set_open(true);
-            }
-        }
-    })
-    .forget();
 }

@@ -33,6 +33,23 @@ pub struct State {
     pub text_size: u8,
     /// Counts kiosk resets: each one is a new visitor.
     pub visit: u32,
+    /// Clinic staff reading a visitor's hand-over code: the results, read-only, as of the day
+    /// the code was made. Only "close" (Start again) leaves it.
+    pub staff: bool,
+    /// The visitor chose to keep their answers on this device (save and resume).
+    pub keep: bool,
+}
+
+/// What the page found when it started: this tab's copy of the answers, the copy the visitor
+/// chose to keep on this device, and a hand-over code in the address.
+#[derive(Default)]
+pub struct Stored {
+    /// This tab's responses and step key (session storage).
+    pub session: Option<(String, Option<String>)>,
+    /// The kept copy (local storage): `<content version>~<step key>~<responses>`.
+    pub kept: Option<String>,
+    /// A hand-over code from the address's fragment.
+    pub handover: Option<String>,
 }
 
 /// Something that happened.
@@ -54,24 +71,71 @@ pub enum Msg {
     /// Clear everything for the next visitor (a kiosk's reset): answers, open sections,
     /// language and text size, as on the day of the reset.
     Reset,
+    /// Keep the answers on this device (`true`), or forget the kept copy.
+    Keep(bool),
 }
 
 impl State {
-    /// A fresh state, restoring this tab's stored session when it is sound.
-    pub fn new(data: DataRef, today: Date, stored: Option<(String, Option<String>)>) -> State {
+    /// A fresh state: a hand-over code's staff summary, else this tab's stored session, else
+    /// the copy kept on this device, when each is sound. Anything unsound is dropped with a
+    /// short notice.
+    pub fn new(data: DataRef, today: Date, stored: Stored) -> State {
         let mut state = State::fresh(data, today, 0);
-        if let Some((text, step)) = stored {
-            match Responses::decode(&text, &state.data.pack, today) {
-                Ok(responses) => {
-                    state.journey = Journey::restore(
-                        &state.data.pack,
-                        responses,
-                        step.as_deref().and_then(Step::from_key),
-                        state.data.min_age(),
-                        today,
-                    )
+        let pack = &state.data.pack;
+        let min_age = state.data.min_age();
+        if let Some(code) = stored.handover {
+            match selfcheck_engine::handover::decode(&code, pack, min_age) {
+                Ok(h) => {
+                    // The results as the visitor's device showed them, whatever is unanswered
+                    // (which counts as "not sure", as it did for them).
+                    state.journey = Journey {
+                        step: selfcheck_engine::journey::StepSlot(Step::Results),
+                        responses: h.responses,
+                        reviewing: false,
+                    };
+                    state.today = h.made_on;
+                    state.staff = true;
                 }
-                Err(_) => state.notice = Some("restore_failed"),
+                Err(e) => state.notice = Some(handover_notice(&e)),
+            }
+            return state;
+        }
+        state.keep = stored.kept.is_some();
+        let (text, step, failed) = match (stored.session, stored.kept) {
+            (Some((text, step)), _) => (text, step, "restore_failed"),
+            (None, Some(kept)) => {
+                let mut parts = kept.splitn(3, '~');
+                let (version, step, text) = (parts.next(), parts.next(), parts.next());
+                match (version, text) {
+                    (Some(v), Some(text)) if v == pack.meta.version => {
+                        state.notice = Some("kept_restored");
+                        (text.to_string(), step.map(str::to_string), "kept_dropped")
+                    }
+                    _ => {
+                        state.keep = false;
+                        state.notice = Some("kept_dropped");
+                        return state;
+                    }
+                }
+            }
+            (None, None) => return state,
+        };
+        match Responses::decode(&text, pack, today) {
+            Ok(responses) => {
+                state.journey = Journey::restore(
+                    pack,
+                    responses,
+                    step.as_deref().and_then(Step::from_key),
+                    min_age,
+                    today,
+                )
+            }
+            Err(_) => {
+                // A kept copy that cannot be read is forgotten (the app clears it).
+                if failed == "kept_dropped" {
+                    state.keep = false;
+                }
+                state.notice = Some(failed)
             }
         }
         state
@@ -89,6 +153,8 @@ impl State {
             sections: BTreeMap::new(),
             text_size: 1,
             visit,
+            staff: false,
+            keep: false,
         }
     }
 
@@ -110,6 +176,17 @@ impl State {
     }
 }
 
+/// The notice for a hand-over code that was refused, by the engine's reason.
+fn handover_notice(e: &selfcheck_engine::handover::HandoverError) -> &'static str {
+    use selfcheck_engine::handover::HandoverError as E;
+    match e {
+        E::NotACode | E::Damaged => "handover_damaged",
+        E::OtherVersion(_) => "handover_other_version",
+        E::Refused(_) => "handover_refused",
+        E::Changed => "handover_changed",
+    }
+}
+
 impl Reducible for State {
     type Action = Msg;
 
@@ -124,9 +201,20 @@ impl Reducible for State {
             sections: self.sections.clone(),
             text_size: self.text_size,
             visit: self.visit,
+            staff: self.staff,
+            keep: self.keep,
         };
         let (action, from_history) = match msg {
             Msg::Reset => return self.reset(),
+            // Closing a staff summary leaves nothing of it; the visitor's own journey starts.
+            Msg::Do(Action::Restart) if self.staff => return self.reset(),
+            // A staff summary is read-only.
+            Msg::Do(_) | Msg::History(_) if self.staff => return self,
+            Msg::Keep(keep) => {
+                next.keep = keep;
+                next.notice = (!keep).then_some("kept_forgotten");
+                return Rc::new(next);
+            }
             // In a kiosk, "Start again" ("I'm done") is the full reset for the next visitor.
             Msg::Do(Action::Restart) if self.data.clinic.kiosk.enabled => return self.reset(),
             Msg::Do(a) => (a, false),

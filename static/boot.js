@@ -106,6 +106,44 @@
     }, { once: true });
     reg.waiting.postMessage({ selfcheckWorker: "take-over" });
   }
+  // Take-aways, called by the app (nothing is sent anywhere): the hand-over's QR code and the
+  // calendar file, made by a small module downloaded only when a visitor asks for one
+  // (takeaway/); the file is saved by the browser from memory.
+  function takeaway() {
+    return import("./takeaway/selfcheck_takeaway.js").then(function (m) {
+      return m.default().then(function () { return m; });
+    });
+  }
+  boot.qr = function (text, selector) {
+    return takeaway().then(function (m) { m.show_qr(text, selector); }, function () {
+      var box = document.querySelector(selector);
+      if (box) box.parentNode.setAttribute("data-failed", "");
+    });
+  };
+  // A hand-over code opened while the widget is already showing (a second scan in the same
+  // tab) starts it afresh, so the app reads the new code.
+  addEventListener("hashchange", function () {
+    if (location.hash.indexOf("#handover=") === 0) location.reload();
+  });
+  // A printed copy holds every reason's "why" in full.
+  addEventListener("beforeprint", function () {
+    var all = document.querySelectorAll("#app details");
+    for (var i = 0; i < all.length; i++) all[i].open = true;
+  });
+  boot.calendar = function (first, lines, madeOn, name, note, seed) {
+    return takeaway().then(function (m) {
+      var text = m.calendar(lines, madeOn, name, note, seed);
+      if (!text) return;
+      var url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = m.file_name(first);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    });
+  };
   // Download, compile and start the app once the static welcome has painted (two frames).
   function load() {
     if (boot.localeCode) boot.locale = fetch("locales/" + boot.localeCode + ".bin");

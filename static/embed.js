@@ -15,8 +15,8 @@
   var origin = base.origin;
   var frames = [];
   // The documented sandbox: scripts and its own storage, new tabs for the booking link and
-  // printing; never the host page's navigation.
-  var SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-modals";
+  // printing, the calendar file's download; never the host page's navigation.
+  var SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-modals allow-downloads";
 
   function mount(el) {
     if (el.getAttribute("data-selfcheck-ready") !== null) return;

@@ -107,8 +107,10 @@ async fn start_leads_to_concerns_and_next_needs_a_choice() {
     settle().await;
     press(&root, ".mn-start").await;
     assert_eq!(text_of(&root, "h1"), d.ui("concerns_heading"));
-    let boxes = root.query_selector_all("input[type=checkbox]").unwrap();
-    assert_eq!(boxes.length(), 11);
+    let boxes = root
+        .query_selector_all(".mn-choices input[type=checkbox]")
+        .unwrap();
+    assert_eq!(boxes.length() as usize, d.pack.concerns.len());
     // Focus moves to the new screen's heading.
     let focused = doc().active_element().unwrap();
     assert_eq!(focused.tag_name(), "H1");
@@ -275,6 +277,7 @@ async fn not_now_results_offer_the_clinic_and_never_a_booking() {
         sections: Default::default(),
         onsection: yew::Callback::noop(),
         ondo: yew::Callback::noop(),
+        staff: false,
     };
     yew::Renderer::<ResultsScreen>::with_root_and_props(root.clone(), props).render();
     until(|| root.query_selector(".mn-results").ok().flatten().is_some()).await;
@@ -304,4 +307,48 @@ async fn not_now_results_offer_the_clinic_and_never_a_booking() {
         .unwrap()
         .unwrap();
     assert_eq!(red.get_attribute("aria-expanded").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn a_staff_summary_is_read_only_with_the_answers_open() {
+    use selfcheck_engine::{Answer, Date, Responses};
+    use selfcheck_widget::screens::results::{ResultsProps, ResultsScreen};
+    let d = std::rc::Rc::new(data());
+    let mut responses = Responses {
+        concerns: ["fine_lines".to_string()].into(),
+        areas: ["forehead".to_string()].into(),
+        ..Default::default()
+    };
+    responses.answers.insert("diabetes".into(), Answer::Yes);
+    let root = fresh_root("staff-host");
+    let props = ResultsProps {
+        data: d.clone(),
+        responses,
+        today: Date::from_ymd(2026, 11, 24).unwrap(),
+        sections: Default::default(),
+        onsection: yew::Callback::noop(),
+        ondo: yew::Callback::noop(),
+        staff: true,
+    };
+    yew::Renderer::<ResultsScreen>::with_root_and_props(root.clone(), props).render();
+    until(|| root.query_selector(".mn-results").ok().flatten().is_some()).await;
+    assert_eq!(text_of(&root, ".mn-staff strong"), d.ui("staff_title"));
+    // The answers start open, with no way to change them; no next step, no take-aways.
+    let answers = root
+        .query_selector("[data-section=answers] .mn-disclosure")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        answers.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    for gone in [
+        "#mn-s-answers button",
+        ".mn-next",
+        ".mn-change-answers",
+        "[data-section=take_away]",
+    ] {
+        assert!(root.query_selector(gone).unwrap().is_none(), "{gone}");
+    }
+    assert_eq!(text_of(&root, ".mn-restart"), d.ui("staff_close"));
 }

@@ -19,6 +19,11 @@ pub struct FooterProps {
     pub text_size: u8,
     /// Called with the text size a kiosk visitor chose.
     pub ontextsize: Callback<u8>,
+    /// Whether the answers are kept on this device; `None` where they never may be (a kiosk,
+    /// a staff summary).
+    pub keep: Option<bool>,
+    /// Called when the visitor chooses to keep their answers here, or to forget them.
+    pub onkeep: Callback<bool>,
 }
 
 /// The footer.
@@ -74,8 +79,29 @@ pub fn Footer(props: &FooterProps) -> Html {
             </div>
         }
     });
+    // Save and resume: only when the visitor asks, and forgotten in one tap.
+    let keep = props.keep.map(|on| {
+        let onchange = props.onkeep.reform(|e: Event| {
+            e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
+        });
+        let onforget = props.onkeep.reform(|_: MouseEvent| false);
+        html! {
+            <div class="mn-keep">
+                <p>
+                    <input type="checkbox" id="mn-keep" class="mn-check" checked={on} {onchange}
+                        aria-describedby="mn-keep-hint" />
+                    <label for="mn-keep">{ d.ui("keep_answers") }</label>
+                </p>
+                <p class="mn-hint" id="mn-keep-hint">{ d.ui(if on { "keep_on_hint" } else { "keep_off_hint" }) }</p>
+                if on {
+                    <button type="button" class="mn-button mn-button-secondary mn-forget" onclick={onforget}>{ d.ui("keep_forget") }</button>
+                }
+            </div>
+        }
+    });
     html! {
         <footer class="mn-footer">
+            { for keep }
             { sizes }
             if LANGUAGES.len() > 1 {
                 <p class="mn-language">

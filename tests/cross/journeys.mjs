@@ -203,7 +203,7 @@ export function suite(engineId) {
       assert.equal(await w.questionId(), "treatment_date");
       assert.equal(await w.attr("#mn-answer-input", "type"), "date");
       assert.equal(await w.prop("#mn-answer-input", "type"), "date", "the engine has a real date input");
-      assert.match(await w.text(".mn-hint"), /choose the latest day it could have been/);
+      assert.match(await w.text("#mn-q-hint"), /choose the latest day it could have been/);
       // Tomorrow goes in as typed, and the widget refuses it with the window named.
       await w.typeDate(addDays(isoDaysAgo(0), 1));
       await w.next();

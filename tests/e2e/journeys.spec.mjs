@@ -230,7 +230,7 @@ test("date questions ask for the latest day it could have been", async ({ page }
     await w.answer(id === "age" ? 40 : id === "recent_treatment" ? "yes" : "no");
   }
   expect(await w.questionId()).toBe("treatment_date");
-  await expect(page.locator(".mn-hint")).toContainText("choose the latest day it could have been");
+  await expect(page.locator("#mn-q-hint")).toContainText("choose the latest day it could have been");
   // A day in the future is refused with the window named, and nothing moves on.
   await page.locator("#mn-answer-input").fill(addDays(isoDaysAgo(0), 1));
   await w.next();

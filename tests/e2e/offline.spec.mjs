@@ -40,6 +40,10 @@ test("the precache list names every file of the build, from its hashed names", a
   expect(sw).toMatch(/CACHE\s*=\s*"selfcheck-[A-Za-z0-9]{16}"/);
 });
 
+/** A take-over is a worker's activation (old caches deleted) and then a reload of the page:
+ * seconds when the machine is busy with other tests. */
+const RELOAD = 20_000;
+
 /** A deployment of its own for one test: its address, and a switch to deploy version N there. */
 function deployment(request) {
   const slot = Math.random().toString(36).slice(2, 10);
@@ -75,7 +79,7 @@ test("an update deployed mid-journey waits, and is live after the next Start aga
 
   // Start again: the welcome is the safe point, where the new version takes over.
   await page.locator(".mn-restart").click();
-  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2");
+  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2", { timeout: RELOAD });
   await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
   // The old version's cache is gone; only the new one is left.
   await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/^selfcheck-[A-Za-z0-9]{16}d2$/)]);
@@ -110,11 +114,11 @@ test("a kiosk takes an update at its next reset, and at once while it waits on i
   await w.answerAll({});
   expect(await page.evaluate(() => window.sameVisit)).toBe(true);
   await page.locator(".mn-restart").click();
-  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2");
+  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "2", { timeout: RELOAD });
   await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "welcome");
 
   // Waiting on its welcome, a kiosk takes the next version as soon as it has downloaded it.
   await site.deploy(3);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "3");
+  await expect(page.locator("meta[name=deploy]")).toHaveAttribute("content", "3", { timeout: RELOAD });
   });

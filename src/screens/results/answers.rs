@@ -21,6 +21,9 @@ pub struct AnswersProps {
     pub responses: Responses,
     /// Sends "show this step".
     pub ondo: Callback<Action>,
+    /// A staff summary: the answers without "Change" buttons.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// One row per choice and per question asked, each with a "Change" button naming what it
@@ -52,10 +55,13 @@ pub fn Answers(props: &AnswersProps) -> Html {
         html! {
             <div class="mn-answer-row">
                 <dt>{ title.clone() }</dt>
-                <dd>{ value }{ " " }
-                    <button type="button" class="mn-link" onclick={onclick}>
-                        { d.ui("edit") }<span class="mn-visually-hidden">{ ": " }{ title }</span>
-                    </button>
+                <dd>{ value }
+                    if !props.readonly {
+                        { " " }
+                        <button type="button" class="mn-link" onclick={onclick}>
+                            { d.ui("edit") }<span class="mn-visually-hidden">{ ": " }{ title }</span>
+                        </button>
+                    }
                 </dd>
             </div>
         }

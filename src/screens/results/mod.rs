@@ -8,6 +8,7 @@ mod notes;
 mod outcome;
 mod plan;
 mod sources;
+mod takeaway;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -35,6 +36,9 @@ pub struct ResultsProps {
     pub onsection: Callback<(&'static str, bool)>,
     /// Sends the visitor's actions.
     pub ondo: Callback<Action>,
+    /// A read-only summary for clinic staff, from a visitor's hand-over code.
+    #[prop_or_default]
+    pub staff: bool,
 }
 
 /// The report the parts of the results share. Like the content ([`crate::content::Data`]), it
@@ -77,11 +81,11 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
     )));
     // Everything but the warning signs starts closed; those start open for anyone who may book.
     let open = |id: &'static str| {
-        props
-            .sections
-            .get(id)
-            .copied()
-            .unwrap_or(id == "red_flags" && report.may_book())
+        props.sections.get(id).copied().unwrap_or(if props.staff {
+            id == "answers"
+        } else {
+            id == "red_flags" && report.may_book()
+        })
     };
     let section = |id: &'static str, title_key: &str, body: Html| {
         html! {
@@ -122,8 +126,15 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
 
     html! {
         <section class="mn-screen mn-results" data-tier={outcome::tier_class(report.tier)}
-            data-next={outcome::next_class(report.next_step)}>
-            <outcome::Verdict data={d.clone()} report={report.clone()} onchange_answers={onchange_answers} />
+            data-next={outcome::next_class(report.next_step)} data-staff={props.staff.then_some("")}>
+            if props.staff {
+                <div class="mn-staff" role="note">
+                    <p><strong>{ d.ui("staff_title") }</strong></p>
+                    <p>{ d.ui_fill("staff_made_on", &[("date", &format_date(props.today, lang))]) }</p>
+                    <p>{ d.ui("staff_check") }</p>
+                </div>
+            }
+            <outcome::Verdict data={d.clone()} report={report.clone()} onchange_answers={onchange_answers} staff={props.staff} />
 
             <div class="mn-sections">
                 if has_advice {
@@ -142,8 +153,13 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                 { section("disagree", "disagree_heading", part(NoteTopic::Disagreement)) }
                 { section("answers", "your_answers", html! {
                     <answers::Answers data={d.clone()} report={report.clone()}
-                        responses={props.responses.clone()} ondo={props.ondo.clone()} />
+                        responses={props.responses.clone()} ondo={props.ondo.clone()} readonly={props.staff} />
                 }) }
+                if !props.staff {
+                    { section("take_away", "take_away_heading", html! {
+                        <takeaway::TakeAway data={d.clone()} report={report.clone()} responses={props.responses.clone()} />
+                    }) }
+                }
                 <Section id="sources" title={d.ui("sources_heading").to_string()} open={open("sources")}
                     ontoggle={props.onsection.clone()} class="mn-sources">
                     <sources::Sources data={d.clone()} report={report.clone()} />
@@ -151,16 +167,30 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
             </div>
 
             <footer class="mn-results-footer">
+                // On paper only (a kiosk prints nothing): who to contact, as plain text.
+                if !d.clinic.kiosk.enabled {
+                    <p class="mn-clinic-details">{ clinic_details(d) }</p>
+                }
                 <p class="mn-review" data-reviewed={meta.review.is_some().to_string()}>{ review }</p>
                 <p class="mn-disclaimer">{ d.ui("not_a_diagnosis") }</p>
                 <div class="mn-nav">
                     // In a kiosk, the way to hand the screen to the next visitor (it clears
                     // everything, as the idle time-out does).
                     <button type="button" class="mn-button mn-button-secondary mn-restart" onclick={onrestart}>
-                        { d.ui(if d.clinic.kiosk.enabled { "kiosk_done" } else { "start_again" }) }
+                        { d.ui(if props.staff { "staff_close" } else if d.clinic.kiosk.enabled { "kiosk_done" } else { "start_again" }) }
                     </button>
                 </div>
             </footer>
         </section>
     }
+}
+
+/// The clinic's name and how to reach it, for a printed copy: "Name · phone · email · site".
+fn clinic_details(d: &crate::content::Data) -> String {
+    let c = &d.clinic;
+    let mut parts = vec![d.clinic_name()];
+    parts.extend(c.phone.as_deref());
+    parts.extend(c.email.as_deref());
+    parts.extend(c.booking_url.as_deref());
+    parts.join(" · ")
 }

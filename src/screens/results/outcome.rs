@@ -17,6 +17,15 @@ pub fn tier_class(tier: Tier) -> &'static str {
     }
 }
 
+/// The UI text key of a tier's headline.
+pub fn tier_key(tier: Tier) -> &'static str {
+    match tier {
+        Tier::GoodToBook => "tier_good",
+        Tier::SeeProviderFirst => "tier_provider",
+        Tier::NotSuitableNow => "tier_not_now",
+    }
+}
+
 /// The `data-next` value for a next step.
 pub fn next_class(step: NextStep) -> &'static str {
     match step {
@@ -35,6 +44,9 @@ pub struct VerdictProps {
     pub report: super::ReportRef,
     /// "Change an answer".
     pub onchange_answers: Callback<MouseEvent>,
+    /// A staff summary from a hand-over code: read-only, no next step for the visitor.
+    #[prop_or_default]
+    pub staff: bool,
 }
 
 /// Can I go ahead, why, and what exactly do I do next.
@@ -43,12 +55,13 @@ pub fn Verdict(props: &VerdictProps) -> Html {
     let d = &props.data;
     let r = &props.report;
     let lang = d.locale.code.as_str();
-    let (tier_key, detail_key) = match r.tier {
-        Tier::GoodToBook => ("tier_good", "tier_good_detail"),
-        Tier::SeeProviderFirst => ("tier_provider", "tier_provider_detail"),
-        Tier::NotSuitableNow if r.unsure_only => ("tier_not_now", "tier_not_now_unsure_detail"),
-        Tier::NotSuitableNow => ("tier_not_now", "tier_not_now_detail"),
+    let detail_key = match r.tier {
+        Tier::GoodToBook => "tier_good_detail",
+        Tier::SeeProviderFirst => "tier_provider_detail",
+        Tier::NotSuitableNow if r.unsure_only => "tier_not_now_unsure_detail",
+        Tier::NotSuitableNow => "tier_not_now_detail",
     };
+    let tier_key = tier_key(r.tier);
     let reasons: Vec<&Reason> = r
         .reasons
         .iter()
@@ -70,14 +83,18 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                     </p>
                 }
             </div>
-            <NextStepBox data={d.clone()} step={r.next_step} />
+            if !props.staff {
+                <NextStepBox data={d.clone()} step={r.next_step} />
+            }
             if !reasons.is_empty() {
                 <section aria-labelledby="mn-h-reasons" class="mn-reasons">
                     <h2 id="mn-h-reasons">{ d.ui("reasons_heading") }</h2>
                     <ul class="mn-flags">{ for reasons.iter().map(|x| reason_item(d, x, r.eligible_from)) }</ul>
                 </section>
             }
-            <p><button type="button" class="mn-link mn-change-answers" onclick={props.onchange_answers.clone()}>{ d.ui("change_answers") }</button></p>
+            if !props.staff {
+                <p><button type="button" class="mn-link mn-change-answers" onclick={props.onchange_answers.clone()}>{ d.ui("change_answers") }</button></p>
+            }
         </>
     }
 }

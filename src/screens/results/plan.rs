@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::format_date;
-use crate::content::DataRef;
+use crate::content::{Data, DataRef};
 
 /// Props for [`PlanPart`].
 #[derive(Properties, PartialEq)]
@@ -70,17 +70,7 @@ pub fn PlanPart(props: &PlanPartProps) -> Html {
                 ondo.emit(Action::FirstSession(date));
             })
         };
-        let events = r.timeline.iter().flatten().map(|e| {
-            let (date, what) = match e {
-                PlanEvent::Prep { date, id } => (*date, d.item(id).to_string()),
-                PlanEvent::Session { date, number, .. } => {
-                    (*date, d.ui_fill("timeline_session", &[("n", &n(*number))]))
-                }
-                PlanEvent::AftercareEnds { date, id } => (*date, d.item_end(id).to_string()),
-                PlanEvent::Maintenance { date } => {
-                    (*date, d.ui("timeline_maintenance").to_string())
-                }
-            };
+        let events = r.timeline.iter().flat_map(|events| timeline_lines(d, events)).map(|(date, what)| {
             html! { <li><strong>{ format_date(date, lang) }</strong>{ ": " }{ what }</li> }
         });
         let chosen = r
@@ -117,4 +107,30 @@ pub fn PlanPart(props: &PlanPartProps) -> Html {
             { for dated }
         </>
     }
+}
+
+/// Each entry of the dated plan as a day and what happens then, in the visitor's language: the
+/// lines of the timeline on the screen and the entries of the calendar file alike.
+pub fn timeline_lines(d: &Data, events: &[PlanEvent]) -> Vec<(Date, String)> {
+    events
+        .iter()
+        .map(|e| match e {
+            PlanEvent::Prep { date, id } => (*date, d.item(id).to_string()),
+            PlanEvent::Session {
+                date,
+                number,
+                if_needed,
+                ..
+            } => {
+                let key = if *if_needed {
+                    "timeline_session_if_needed"
+                } else {
+                    "timeline_session"
+                };
+                (*date, d.ui_fill(key, &[("n", &number.to_string())]))
+            }
+            PlanEvent::AftercareEnds { date, id } => (*date, d.item_end(id).to_string()),
+            PlanEvent::Maintenance { date } => (*date, d.ui("timeline_maintenance").to_string()),
+        })
+        .collect()
 }
