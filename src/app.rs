@@ -151,20 +151,26 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let encoded = journey.responses.encode();
         let untouched = *journey == Default::default();
-        let store = kiosk.stores_answers() && !state.staff;
+        let store = kiosk.stores_answers();
         let kept = store && state.keep;
+        let staff = state.staff;
         let version = data.pack.meta.version.clone();
         use_effect_with(
             (step_key.clone(), encoded, kept),
             move |(key, encoded, kept)| {
+                // A staff summary touches nothing this device keeps (a kiosk wipes at start).
+                if staff {
+                    return;
+                }
                 if untouched || !store {
                     browser::clear_session();
                 } else {
                     browser::save_session(encoded, key);
                 }
+                // Starting again empties the kept copy too (the choice to keep stays ticked).
                 if *kept && !untouched {
                     browser::save_kept(&version, key, encoded);
-                } else if !*kept {
+                } else {
                     browser::clear_kept();
                 }
             },

@@ -257,18 +257,6 @@ pub fn show_clinic(name: Option<&str>, logo: Option<&str>) {
     }
 }
 
-/// Sets (or removes) a flag attribute on the page root, such as `data-print-answers`, which
-/// the print stylesheet reads.
-pub fn set_root_flag(name: &str, on: bool) {
-    if let Some(root) = gloo::utils::document().document_element() {
-        let _ = if on {
-            root.set_attribute(name, "")
-        } else {
-            root.remove_attribute(name)
-        };
-    }
-}
-
 /// This page's address without its query or fragment: where a hand-over code opens the widget
 /// (as this clinic's own page, not embedded, without a kiosk's or preview's settings).
 pub fn page_address() -> String {

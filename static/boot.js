@@ -39,6 +39,9 @@
       Object.keys(sessionStorage).forEach(function (k) {
         if (/^mn-selfcheck\.(responses|step)/.test(k)) sessionStorage.removeItem(k);
       });
+      Object.keys(localStorage).forEach(function (k) {
+        if (/^mn-selfcheck\.kept/.test(k)) localStorage.removeItem(k);
+      });
     } catch (e) {}
     location.reload();
   });
@@ -114,8 +117,10 @@
       return m.default().then(function () { return m; });
     });
   }
+  // A take-away that fails says so where it shows (the QR code's figure), and never stops the
+  // app: its errors are caught here.
   boot.qr = function (text, selector) {
-    return takeaway().then(function (m) { m.show_qr(text, selector); }, function () {
+    return takeaway().then(function (m) { m.show_qr(text, selector); }).catch(function () {
       var box = document.querySelector(selector);
       if (box) box.parentNode.setAttribute("data-failed", "");
     });
@@ -130,19 +135,19 @@
     var all = document.querySelectorAll("#app details");
     for (var i = 0; i < all.length; i++) all[i].open = true;
   });
-  boot.calendar = function (first, lines, madeOn, name, note, seed) {
+  boot.calendar = function (file, lines, madeOn, name, note, seed) {
     return takeaway().then(function (m) {
       var text = m.calendar(lines, madeOn, name, note, seed);
       if (!text) return;
       var url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
       var a = document.createElement("a");
       a.href = url;
-      a.download = m.file_name(first);
+      a.download = file;
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    });
+    }).catch(function (e) { console.warn("self-check: no calendar file:", e); });
   };
   // Download, compile and start the app once the static welcome has painted (two frames).
   function load() {

@@ -610,6 +610,7 @@ pub const UI_KEYS: &[&str] = &[
     "calendar_hint",
     "calendar_pick_date",
     "calendar_name",
+    "calendar_file",
     "calendar_event",
     "timeline_session_if_needed",
     "calendar_note",

@@ -226,12 +226,20 @@ fn every_persona_round_trips_through_a_hand_over_code() {
         assert_eq!(h.made_on, d(p.today), "{}", p.name);
         assert_eq!(h.responses.concerns, r.concerns, "{}", p.name);
         assert_eq!(h.responses.areas, r.areas, "{}", p.name);
-        // Every answer the persona gave to a question they were asked reaches the clinic.
-        for (id, _) in p.answers {
-            if let Some(kept) = h.responses.answers.get(*id) {
-                assert_eq!(Some(kept), r.answers.get(*id), "{}: {id}", p.name);
-            }
+        // Every answer to a question they were asked reaches the clinic, and no other.
+        for id in &asked {
+            assert_eq!(
+                h.responses.answers.get(id),
+                r.answers.get(id),
+                "{}: {id}",
+                p.name
+            );
         }
+        assert!(
+            h.responses.answers.keys().all(|id| asked.contains(id)),
+            "{}",
+            p.name
+        );
     }
     eprintln!("answers the walk-through would refuse: {refused:?}");
     assert!(refused.len() * 10 < PERSONAS.len(), "{refused:?}");

@@ -84,7 +84,11 @@ pub fn Footer(props: &FooterProps) -> Html {
         let onchange = props.onkeep.reform(|e: Event| {
             e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
         });
-        let onforget = props.onkeep.reform(|_: MouseEvent| false);
+        // The button goes with the kept copy: focus returns to the choice.
+        let onforget = props.onkeep.reform(|_: MouseEvent| {
+            crate::browser::focus_soon("#mn-keep");
+            false
+        });
         html! {
             <div class="mn-keep">
                 <p>

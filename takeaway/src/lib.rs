@@ -34,15 +34,6 @@ pub fn calendar(lines: &str, made_on: &str, name: &str, note: &str, seed: &str) 
     }
 }
 
-/// The calendar file's name for a plan whose first session is `first` (`YYYY-MM-DD`).
-#[wasm_bindgen]
-pub fn file_name(first: &str) -> String {
-    match Date::parse(first) {
-        Ok(day) => ics::file_name(day),
-        Err(_) => String::from("microneedling-plan.ics"),
-    }
-}
-
 /// Draws the QR code for `text` into the element `selector` names, as an SVG: a light square
 /// with a 4-module quiet zone round the code, whatever the theme. If it cannot be made, the
 /// element's parent (the figure) gets `data-failed`, which shows its message instead.
@@ -184,8 +175,6 @@ mod tests {
         assert!(text.contains("DTEND;VALUE=DATE:20270203\r\n"));
         assert!(text.contains("DTSTAMP:20261201T000000Z\r\n"));
         assert!(text.contains("DESCRIPTION:A note\r\n"));
-        assert_eq!(file_name("2027-01-05"), "microneedling-plan-2027-01-05.ics");
-        assert_eq!(file_name("nonsense"), "microneedling-plan.ics");
     }
 
     #[test]

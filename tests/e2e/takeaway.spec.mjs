@@ -95,6 +95,24 @@ for (const visitor of [{ name: "good to book", ...GOOD, first: true }, { name: "
       expect(text).toContain(ui("your_answers"));
       expect(text).toContain(ui("concerns_heading"));
     }
+    // Changed back, and when the visitor leaves the results and comes back: no answers.
+    const printed = async () => {
+      await page.emulateMedia({ media: "print" });
+      const { text } = await readPdf(await page.pdf({ format: "A4" }));
+      await page.emulateMedia({ media: "screen" });
+      return text;
+    };
+    await page.emulateMedia({ media: "screen" });
+    await page.locator("#mn-print-answers").uncheck();
+    expect(await printed()).not.toContain(ui("your_answers"));
+    await page.locator("#mn-print-answers").check();
+    await page.locator(".mn-change-answers").click();
+    // The first question's "Change" (after the concerns' and the areas'), then back.
+    await page.locator("#mn-s-answers .mn-link").nth(2).click();
+    await w.next();
+    await w.resultsComplete();
+    await expect(page.locator("#mn-print-answers")).not.toBeChecked();
+    expect(await printed()).not.toContain(ui("your_answers"));
   });
 }
 
@@ -141,6 +159,14 @@ test("the calendar file has every step of the plan on the right days, read by an
   );
   for (const e of events) expect(e.description).toContain(ui("calendar_note").split("{clinic}")[1]);
   expect(parsed.name).toBe(ui("calendar_name"));
+
+  // The hand-over code carries the picked date, and a code on show follows a new one.
+  await page.locator(".mn-handover-show").click();
+  expect(await scanQr(page)).toContain(`;f=${first}`);
+  const later = addDays(first, 7);
+  await page.locator("#mn-first-session").fill(later);
+  await page.locator("#mn-first-session").blur();
+  await expect.poll(() => scanQr(page)).toContain(`;f=${later}`);
 });
 
 test("without a first-session date there is no calendar file, only how to get one", async ({ page }) => {
@@ -167,7 +193,7 @@ test("the QR hand-over: the visitor sees what it holds, staff scan it and get a 
   await w.openSection("take_away");
   // What the code holds, before it is shown.
   const holds = page.locator(".mn-handover-holds");
-  await expect(holds).toContainText("Fine lines");
+  await expect(holds).toContainText(read("content/locales/en.toml").split("[concerns.fine_lines]")[1].match(/^label = "(.*)"$/m)[1]);
   await expect(holds).toContainText(await page.locator(".mn-tier-title").innerText());
   await expect(page.locator(".mn-qr svg")).toHaveCount(0);
   const requests = [];
@@ -180,21 +206,23 @@ test("the QR hand-over: the visitor sees what it holds, staff scan it and get a 
   expect(link).toMatch(new RegExp(`^${ORIGINS.widget}/#handover=h1~`));
   expect(requests.every((u) => u.startsWith(`${ORIGINS.widget}/takeaway/`))).toBe(true);
 
-  // Clinic staff, on their own device.
+  // Clinic staff, on their own device (which keeps answers of its own: left alone).
   const staff = await (await browser.newContext()).newPage();
+  await staff.goto("/");
+  await staff.evaluate(() => localStorage.setItem("mn-selfcheck.kept", "their own"));
   await staff.goto(link);
   await expect(staff.locator(".mn-staff")).toBeVisible();
   await expect(staff.locator(".mn-results")).toHaveAttribute("data-tier", tier);
   for (const rule of rules) await expect(staff.locator(`[data-rule=${rule}]`)).toHaveCount(1);
   await expect(staff.locator("#mn-s-answers")).toBeVisible();
-  await expect(staff.locator("#mn-s-answers")).toContainText("Do you have diabetes?");
+  await expect(staff.locator("#mn-s-answers")).toContainText(read("content/locales/en.toml").split("[questions.diabetes]")[1].match(/^title = "(.*)"$/m)[1]);
   // Read only, and nothing of it kept: no way to change answers or book, no stored copy, and
   // the address no longer holds the code.
   await expect(staff.locator("#mn-s-answers button")).toHaveCount(0);
   expect((await new AxeBuilder({ page: staff }).include("#app").analyze()).violations).toEqual([]);
   await expect(staff.locator(".mn-next, .mn-change-answers, [data-section=take_away], .mn-keep")).toHaveCount(0);
   expect(new URL(staff.url()).hash).toBe("");
-  expect(await staff.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+  expect(await staff.evaluate(() => [sessionStorage.length, localStorage.getItem("mn-selfcheck.kept")])).toEqual([0, "their own"]);
   await staff.locator(".mn-restart").click();
   await expect(staff.locator(".mn-widget")).toHaveAttribute("data-step", "welcome");
   await staff.context().close();
@@ -276,8 +304,18 @@ test("save and resume: kept only when asked, through a reload and a browser rest
     await page.reload();
     await expect(page.locator(".mn-widget:not([data-static])")).toHaveAttribute("data-step", "results");
 
-    // Forget: nothing left on the device, and a new visit starts fresh.
+    // Start again empties the kept copy (the choice stays ticked for the new answers).
+    await page.locator(".mn-restart").click();
+    await expect(page.locator(".mn-widget")).toHaveAttribute("data-step", "welcome");
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await expect(page.locator("#mn-keep")).toBeChecked();
+    await w.start();
+    await w.chooseConcerns(["fine_lines"]);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["mn-selfcheck.kept"]);
+
+    // Forget: nothing left on the device, focus back on the choice, and a new visit starts fresh.
     await page.locator(".mn-forget").click();
+    await expect(page.locator("#mn-keep")).toBeFocused();
     await expect(page.locator(".mn-notice")).toHaveText(ui("kept_forgotten"));
     await expect(page.locator("#mn-keep")).not.toBeChecked();
     expect(await page.evaluate(() => localStorage.length)).toBe(0);

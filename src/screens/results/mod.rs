@@ -140,7 +140,7 @@ pub fn ResultsScreen(props: &ResultsProps) -> Html {
                 if has_advice {
                     { section("good_to_know", "good_to_know", outcome::advice_list(d, &report)) }
                 }
-                { section("plan", "plan_heading", html! { <plan::PlanPart data={d.clone()} report={report.clone()} ondo={props.ondo.clone()} /> }) }
+                { section("plan", "plan_heading", html! { <plan::PlanPart data={d.clone()} report={report.clone()} ondo={props.ondo.clone()} readonly={props.staff} /> }) }
                 { section("prep", "prep_heading", html! { <care::Prep data={d.clone()} report={report.clone()} /> }) }
                 { section("aftercare", "aftercare_heading", html! { <care::Aftercare data={d.clone()} report={report.clone()} /> }) }
                 <Section id="red_flags" title={d.ui("red_flags_heading").to_string()} open={open("red_flags")}

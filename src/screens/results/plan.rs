@@ -17,6 +17,9 @@ pub struct PlanPartProps {
     pub report: super::ReportRef,
     /// Sends the first-session date.
     pub ondo: Callback<Action>,
+    /// A staff summary: the dated plan as the visitor picked it, with no date to change.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// Sessions, spacing, downtime, and the dated plan.
@@ -84,10 +87,12 @@ pub fn PlanPart(props: &PlanPartProps) -> Html {
             .unwrap_or_default();
         html! {
             <div class="mn-first-session">
-                <label for="mn-first-session">{ d.ui("first_session_label") }</label>
-                <input class="mn-input" type="date" id="mn-first-session" autocomplete="off"
-                    min={from.iso()} value={chosen} onchange={onchange}
-                    aria-describedby={too_early.then_some("mn-first-session-error")} />
+                if !props.readonly {
+                    <label for="mn-first-session">{ d.ui("first_session_label") }</label>
+                    <input class="mn-input" type="date" id="mn-first-session" autocomplete="off"
+                        min={from.iso()} value={chosen} onchange={onchange}
+                        aria-describedby={too_early.then_some("mn-first-session-error")} />
+                }
                 if *too_early {
                     <p class="mn-error" id="mn-first-session-error" role="alert">
                         { d.ui_fill("first_session_too_early", &[("date", &format_date(from, lang))]) }

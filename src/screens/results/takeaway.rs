@@ -33,17 +33,13 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     // Whether the visitor has seen what the code holds and asked to show it.
     let showing = use_state(|| false);
 
+    // Whether the printout holds the answers: the box itself, which the print stylesheet reads
+    // (`:has`), so the choice is gone with the results and never outlives them.
     let print = (!kiosk).then(|| {
-        let onanswers = Callback::from(|e: Event| {
-            let on = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
-            crate::browser::set_root_flag("data-print-answers", on);
-        });
         html! {
             <div class="mn-take" data-take="print">
                 <p>
-                    <input type="checkbox" id="mn-print-answers" class="mn-check" onchange={onanswers} />
+                    <input type="checkbox" id="mn-print-answers" class="mn-check" />
                     <label for="mn-print-answers">{ d.ui("print_with_answers") }</label>
                 </p>
                 <button type="button" class="mn-button mn-button-secondary mn-print"
@@ -67,7 +63,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             seed.push('-');
             seed.push_str(&d.pack.meta.version);
             let args: Vec<wasm_bindgen::JsValue> = [
-                first.iso(),
+                d.ui_fill("calendar_file", &[("date", &first.iso())]),
                 lines,
                 r.today.iso(),
                 d.ui("calendar_name").to_string(),
@@ -117,13 +113,14 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
         .filter(|id| responses.answers.contains_key(*id))
         .count()
         .to_string();
-    // The picture is drawn by the take-aways module into the figure (boot.js).
+    // The picture is drawn by the take-aways module into the figure (boot.js), after each
+    // render while shown: a code that changes (a new first-session date) is redrawn at once.
+    if *showing {
+        crate::boot::call("qr", &[link.as_str().into(), "#mn-qr".into()]);
+    }
     let onshow = {
         let showing = showing.clone();
-        Callback::from(move |_: MouseEvent| {
-            showing.set(true);
-            crate::boot::call("qr", &[link.as_str().into(), "#mn-qr".into()]);
-        })
+        Callback::from(move |_: MouseEvent| showing.set(true))
     };
     let onhide = {
         let showing = showing.clone();
@@ -143,7 +140,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             <figure class="mn-qr-figure" hidden={!*showing}>
                 <div id="mn-qr" class="mn-qr" role="img" aria-label={d.ui("handover_qr_label").to_string()}></div>
                 <figcaption class="mn-qr-caption">{ d.ui("handover_show_staff") }</figcaption>
-                <p class="mn-error mn-qr-failed">{ d.ui("handover_failed") }</p>
+                <p class="mn-error mn-qr-failed" role="status">{ d.ui("handover_failed") }</p>
             </figure>
             if *showing {
                 <button type="button" class="mn-button mn-button-secondary mn-handover-hide" onclick={onhide}>{ d.ui("handover_hide") }</button>
