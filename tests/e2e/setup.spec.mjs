@@ -21,19 +21,21 @@ async function openSetup(page) {
 }
 
 const frame = (page) => page.frameLocator("#su-frame");
+const PREVIEW = 15_000;
 const brand = (page) => frame(page).locator("html").evaluate((e) => e.style.getPropertyValue("--mn-brand"));
 const field = (page, name) => page.locator(`.su-field[data-field="${name}"]`);
 
 test("the preview follows the form: name, colour, language, offered concerns, sample results", async ({ page }) => {
   const errors = await openSetup(page);
+  // Each change reloads the preview (the whole widget, booting afresh): seconds on a busy machine.
   await page.fill("#f-name", "Bright Skin Clinic");
-  await expect(frame(page).locator(".mn-title")).toHaveText("Bright Skin Clinic");
+  await expect(frame(page).locator(".mn-title")).toHaveText("Bright Skin Clinic", { timeout: PREVIEW });
 
   await page.fill("#f-accent", "#5b2a86");
-  await expect.poll(() => brand(page)).toBe("#5b2a86");
+  await expect.poll(() => brand(page), { timeout: PREVIEW }).toBe("#5b2a86");
 
   await page.selectOption("#p-lang", "es");
-  await expect(frame(page).locator("html")).toHaveAttribute("lang", "es");
+  await expect(frame(page).locator("html")).toHaveAttribute("lang", "es", { timeout: PREVIEW });
   await page.selectOption("#p-lang", "en");
 
   // Offer only the first three concerns: the preview's concerns screen lists those three.
