@@ -215,13 +215,6 @@ pub fn call(name: &str, args: &[JsValue]) -> JsValue {
     }
 }
 
-/// Calls a boot-script helper that returns a promise of a string (the take-aways loaded on
-/// demand, such as `qr`), and waits for it. `None` if it is missing or fails.
-pub async fn call_async(name: &str, arg: &str) -> Option<String> {
-    let promise: js_sys::Promise = call(name, &[arg.into()]).dyn_into().ok()?;
-    JsFuture::from(promise).await.ok()?.as_string()
-}
-
 /// The visitor's browser languages, most wanted first.
 pub fn browser_languages() -> Vec<String> {
     web_sys::window()

@@ -250,10 +250,33 @@ async fn a_results_section_opens_and_closes_from_its_heading_button() {
     assert!(body().has_attribute("hidden"));
 }
 
+/// The results screen for `responses` on a fixed day, mounted in a fresh root (read-only for
+/// clinic staff when `staff`).
+async fn results(
+    d: &std::rc::Rc<Data>,
+    responses: selfcheck_engine::Responses,
+    staff: bool,
+    host: &str,
+) -> Element {
+    use selfcheck_widget::screens::results::{ResultsProps, ResultsScreen};
+    let root = fresh_root(host);
+    let props = ResultsProps {
+        data: d.clone(),
+        responses,
+        today: selfcheck_engine::Date::from_ymd(2026, 11, 24).unwrap(),
+        sections: Default::default(),
+        onsection: yew::Callback::noop(),
+        ondo: yew::Callback::noop(),
+        staff,
+    };
+    yew::Renderer::<ResultsScreen>::with_root_and_props(root.clone(), props).render();
+    until(|| root.query_selector(".mn-results").ok().flatten().is_some()).await;
+    root
+}
+
 #[wasm_bindgen_test]
 async fn not_now_results_offer_the_clinic_and_never_a_booking() {
-    use selfcheck_engine::{Answer, Date, Responses};
-    use selfcheck_widget::screens::results::{ResultsProps, ResultsScreen};
+    use selfcheck_engine::{Answer, Responses};
     let d = std::rc::Rc::new(data());
     let mut responses = Responses {
         concerns: ["acne_scars".to_string()].into(),
@@ -269,18 +292,7 @@ async fn not_now_results_offer_the_clinic_and_never_a_booking() {
     responses
         .answers
         .insert("pregnant_nursing".into(), Answer::Yes);
-    let root = fresh_root("results-host");
-    let props = ResultsProps {
-        data: d.clone(),
-        responses,
-        today: Date::from_ymd(2026, 11, 24).unwrap(),
-        sections: Default::default(),
-        onsection: yew::Callback::noop(),
-        ondo: yew::Callback::noop(),
-        staff: false,
-    };
-    yew::Renderer::<ResultsScreen>::with_root_and_props(root.clone(), props).render();
-    until(|| root.query_selector(".mn-results").ok().flatten().is_some()).await;
+    let root = results(&d, responses, false, "results-host").await;
     let results = root.query_selector(".mn-results").unwrap().unwrap();
     assert_eq!(
         results.get_attribute("data-tier").as_deref(),
@@ -311,8 +323,7 @@ async fn not_now_results_offer_the_clinic_and_never_a_booking() {
 
 #[wasm_bindgen_test]
 async fn a_staff_summary_is_read_only_with_the_answers_open() {
-    use selfcheck_engine::{Answer, Date, Responses};
-    use selfcheck_widget::screens::results::{ResultsProps, ResultsScreen};
+    use selfcheck_engine::{Answer, Responses};
     let d = std::rc::Rc::new(data());
     let mut responses = Responses {
         concerns: ["fine_lines".to_string()].into(),
@@ -320,18 +331,7 @@ async fn a_staff_summary_is_read_only_with_the_answers_open() {
         ..Default::default()
     };
     responses.answers.insert("diabetes".into(), Answer::Yes);
-    let root = fresh_root("staff-host");
-    let props = ResultsProps {
-        data: d.clone(),
-        responses,
-        today: Date::from_ymd(2026, 11, 24).unwrap(),
-        sections: Default::default(),
-        onsection: yew::Callback::noop(),
-        ondo: yew::Callback::noop(),
-        staff: true,
-    };
-    yew::Renderer::<ResultsScreen>::with_root_and_props(root.clone(), props).render();
-    until(|| root.query_selector(".mn-results").ok().flatten().is_some()).await;
+    let root = results(&d, responses, true, "staff-host").await;
     assert_eq!(text_of(&root, ".mn-staff strong"), d.ui("staff_title"));
     // The answers start open, with no way to change them; no next step, no take-aways.
     let answers = root

@@ -76,14 +76,6 @@ pub fn calendar(entries: &[Entry], made_on: Date, name: &str, uid_seed: &str) ->
     out
 }
 
-/// The file name for a plan starting on `first`: `microneedling-plan-YYYY-MM-DD.ics`.
-pub fn file_name(first: Date) -> String {
-    let mut s = String::from("microneedling-plan-");
-    s.push_str(&first.iso());
-    s.push_str(".ics");
-    s
-}
-
 /// Appends `YYYYMMDD`.
 fn push_basic(s: &mut String, d: Date) {
     for c in d.iso().chars() {

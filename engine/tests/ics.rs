@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use selfcheck_engine::ics::{calendar, file_name, Entry};
+use selfcheck_engine::ics::{calendar, Entry};
 use selfcheck_engine::Date;
 
 fn d(s: &str) -> Date {
@@ -323,18 +323,6 @@ fn uids_are_stable_per_plan_and_unique_between_plans() {
     let uids = values(&calendar(&many, d("2026-11-02"), "p", "s"), "UID");
     assert_eq!(uids[9], "10-s@selfcheck.invalid");
     assert_eq!(uids[11], "12-s@selfcheck.invalid");
-}
-
-#[test]
-fn file_name_carries_the_first_session_date() {
-    assert_eq!(
-        file_name(d("2026-11-30")),
-        "microneedling-plan-2026-11-30.ics"
-    );
-    assert_eq!(
-        file_name(d("2027-01-05")),
-        "microneedling-plan-2027-01-05.ics"
-    );
 }
 
 // ---- An independent reading: Python's icalendar (scripts/ics_check.py) ----

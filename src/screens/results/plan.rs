@@ -76,15 +76,7 @@ pub fn PlanPart(props: &PlanPartProps) -> Html {
         let events = r.timeline.iter().flat_map(|events| timeline_lines(d, events)).map(|(date, what)| {
             html! { <li><strong>{ format_date(date, lang) }</strong>{ ": " }{ what }</li> }
         });
-        let chosen = r
-            .timeline
-            .iter()
-            .flatten()
-            .find_map(|e| match e {
-                PlanEvent::Session { date, number: 1, .. } => Some(date.iso()),
-                _ => None,
-            })
-            .unwrap_or_default();
+        let chosen = first_session(r).map(Date::iso).unwrap_or_default();
         html! {
             <div class="mn-first-session">
                 if !props.readonly {
@@ -138,4 +130,14 @@ pub fn timeline_lines(d: &Data, events: &[PlanEvent]) -> Vec<(Date, String)> {
             PlanEvent::Maintenance { date } => (*date, d.ui("timeline_maintenance").to_string()),
         })
         .collect()
+}
+
+/// The planned first session, as the dated plan has it (none without one).
+pub fn first_session(r: &selfcheck_engine::Report) -> Option<Date> {
+    r.timeline.iter().flatten().find_map(|e| match e {
+        PlanEvent::Session {
+            date, number: 1, ..
+        } => Some(*date),
+        _ => None,
+    })
 }

@@ -6,7 +6,6 @@
 //! picture on the screen. In a kiosk only the QR code is offered (no print dialog, no files).
 
 use selfcheck_engine::handover;
-use selfcheck_engine::Event as PlanEvent;
 use yew::prelude::*;
 
 use crate::browser::format_date;
@@ -48,7 +47,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
         }
     });
 
-    let calendar = (!kiosk).then(|| match (&r.timeline, first_session(r)) {
+    let calendar = (!kiosk).then(|| match (&r.timeline, super::plan::first_session(r)) {
         (Some(events), Some(first)) => {
             // The calendar file is made by the take-aways module from the plan's lines, so its
             // entries read as the timeline on the screen does.
@@ -157,14 +156,4 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
             { handover }
         </>
     }
-}
-
-/// The planned first session, as the timeline has it.
-fn first_session(r: &selfcheck_engine::Report) -> Option<selfcheck_engine::Date> {
-    r.timeline.iter().flatten().find_map(|e| match e {
-        PlanEvent::Session {
-            date, number: 1, ..
-        } => Some(*date),
-        _ => None,
-    })
 }
