@@ -11,7 +11,7 @@ target="${CARGO_TARGET_DIR:-target}"
 cargo build --quiet --locked -p "$crate" --target wasm32-unknown-unknown --release
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$target/wasm32-unknown-unknown/release/$lib.wasm"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/${lib}_bg.wasm" -o "$out/${lib}_bg.wasm"
 node_modules/.bin/esbuild "$out/$lib.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$out/$lib.js"
