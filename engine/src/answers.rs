@@ -68,7 +68,7 @@ impl core::fmt::Display for DecodeError {
     }
 }
 
-const VERSION_TAG: &str = "mn1";
+pub(crate) const VERSION_TAG: &str = "mn1";
 
 impl Answer {
     /// The compact form: `y`, `n`, `u`, `YYYY-MM-DD` or digits.

@@ -1,11 +1,21 @@
 //! Hand-over codes: the visitor shows the clinic a QR code whose address ends in
 //! `#handover=<code>`, and the widget shows the staff a read-only summary.
 //!
-//! The code is `h1~<content version>~<made on>~<tier>~<answers>~<checksum>`: the format tag,
+//! The code is `h2~<content version>~<made on>~<tier>~<answers>~<checksum>`: the format tag,
 //! the content version, the day of the check (`YYYY-MM-DD`), the outcome (`g`ood to book, see a
-//! `p`rovider first, `n`ot suitable now), the answers in [`Responses::encode`] form (only
-//! answers to questions that were asked) and a CRC-32 of everything before the last `~`, as 8
-//! lowercase hex digits. Every character is one an address keeps as it is in a fragment.
+//! `p`rovider first, `n`ot suitable now), the answers (only answers to questions that were
+//! asked) and a CRC-32 of everything before the last `~`, as 8 lowercase hex digits. Every
+//! character is one an address keeps as it is in a fragment.
+//!
+//! The answers are `<concerns>.<areas>.<answers>[.<first session>]`, short enough for a QR code
+//! that any phone reads from a screen: each concern, area and question is written as its
+//! position in the content (in base 36, with as many digits as the longest list needs, so one
+//! digit while each list has at most 36 entries). Concerns and areas are the positions run
+//! together; each answer is the question's position followed by its code (`y`, `n`, `u`, a
+//! number or a date `YYYY-MM-DD`), the answers separated by commas. Positions mean something
+//! only in the content version the code names, which [`decode`] checks first. Reading expands
+//! the answers to the [`Responses::encode`] form, so [`Responses::decode`] is the one place
+//! that checks every id and answer, for stored answers and hand-over codes alike.
 //!
 //! A code is untrusted input: [`decode`] refuses anything cut short, changed, made with another
 //! content version, holding answers the content does not accept, or whose outcome is not the
@@ -22,9 +32,9 @@ use crate::{Date, Responses};
 pub const FRAGMENT_KEY: &str = "handover";
 
 /// The format tag every code starts with (with its separator).
-const TAG: &str = "h1~";
+const TAG: &str = "h2~";
 
-/// Longer codes are refused before any work (a full code is well under 1000 bytes).
+/// Longer codes are refused before any work (a full code is well under 300 bytes).
 const MAX_LEN: usize = 4000;
 
 /// A decoded hand-over.
@@ -109,7 +119,7 @@ pub fn encode(pack: &Pack, responses: &Responses, min_age: u32, made_on: Date) -
     out.push('~');
     out.push(tier_letter(ctx.outcome().tier));
     out.push('~');
-    out.push_str(&kept.encode());
+    compact(pack, &kept, &mut out);
     let sum = crc32(out.as_bytes());
     out.push('~');
     push_hex(&mut out, sum);
@@ -152,7 +162,8 @@ pub fn decode(code: &str, pack: &Pack, min_age: u32) -> Result<Handover, Handove
         "n" => Tier::NotSuitableNow,
         _ => return Err(HandoverError::Damaged),
     };
-    let responses = Responses::decode(answers, pack, made_on).map_err(HandoverError::Refused)?;
+    let responses = Responses::decode(&expand(pack, answers)?, pack, made_on)
+        .map_err(HandoverError::Refused)?;
     if Ctx::new(pack, &responses, min_age, made_on).outcome().tier != tier {
         return Err(HandoverError::Changed);
     }
@@ -161,6 +172,139 @@ pub fn decode(code: &str, pack: &Pack, min_age: u32) -> Result<Handover, Handove
         responses,
         tier,
     })
+}
+
+/// The digits of a position, in order.
+const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
+/// How many base-36 digits each position takes in this content: enough for the longest of the
+/// concern, area and question lists.
+fn width(pack: &Pack) -> usize {
+    let longest = pack
+        .concerns
+        .len()
+        .max(pack.areas.len())
+        .max(pack.questions.len());
+    let (mut w, mut fits) = (1, DIGITS.len());
+    while fits < longest {
+        w += 1;
+        fits = fits.saturating_mul(DIGITS.len());
+    }
+    w
+}
+
+/// Appends position `i` as `w` base-36 digits.
+fn push_position(out: &mut String, i: usize, w: usize) {
+    let mut unit = 1;
+    for _ in 1..w {
+        unit *= DIGITS.len();
+    }
+    for _ in 0..w {
+        out.push(char::from(DIGITS[i / unit % DIGITS.len()]));
+        unit /= DIGITS.len();
+    }
+}
+
+/// Appends the answers part (see the module's notes): every id in content order.
+fn compact(pack: &Pack, r: &Responses, out: &mut String) {
+    let w = width(pack);
+    for (i, c) in pack.concerns.iter().enumerate() {
+        if r.concerns.contains(&c.id) {
+            push_position(out, i, w);
+        }
+    }
+    out.push('.');
+    for (i, a) in pack.areas.iter().enumerate() {
+        if r.areas.contains(&a.id) {
+            push_position(out, i, w);
+        }
+    }
+    out.push('.');
+    let mut first = true;
+    for (i, q) in pack.questions.iter().enumerate() {
+        if let Some(a) = r.answers.get(&q.id) {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            push_position(out, i, w);
+            out.push_str(&a.code());
+        }
+    }
+    if let Some(day) = r.first_session {
+        out.push('.');
+        out.push_str(&day.iso());
+    }
+}
+
+/// The position `digits` names: `None` for anything but digits (or a number too large).
+fn position(digits: &str) -> Option<usize> {
+    digits.bytes().try_fold(0usize, |n, b| {
+        let d = DIGITS.iter().position(|x| *x == b)?;
+        n.checked_mul(DIGITS.len())?.checked_add(d)
+    })
+}
+
+/// The answers part back in the [`Responses::encode`] form, for [`Responses::decode`] to check.
+/// Only digits, lowercase letters, `-`, `,` and `.` may appear, so no part of the longer form
+/// can be slipped in.
+fn expand(pack: &Pack, compact: &str) -> Result<String, HandoverError> {
+    let allowed = |b: u8| b.is_ascii_digit() || b.is_ascii_lowercase() || b"-,.".contains(&b);
+    if !compact.bytes().all(allowed) {
+        return Err(HandoverError::Damaged);
+    }
+    let w = width(pack);
+    // The id at a position in the concerns (0), areas (1) or questions (2): a position past
+    // the end is an id this content does not have.
+    let id = |list: usize, digits: &str| {
+        let i = position(digits).ok_or(HandoverError::Damaged)?;
+        match list {
+            0 => pack.concerns.get(i).map(|c| &c.id),
+            1 => pack.areas.get(i).map(|a| &a.id),
+            _ => pack.questions.get(i).map(|q| &q.id),
+        }
+        .ok_or_else(|| HandoverError::Refused(DecodeError::UnknownId(digits.into())))
+    };
+    let mut parts = compact.split('.');
+    let mut out = String::from(crate::answers::VERSION_TAG);
+    for (list, key) in [";c=", ";a=", ";q="].into_iter().enumerate() {
+        let part = parts.next().ok_or(HandoverError::Damaged)?;
+        out.push_str(key);
+        let mut rest = part;
+        let mut first = true;
+        while !rest.is_empty() {
+            // Concerns and areas: positions run together. Answers: a position and its code,
+            // up to the next comma. A position needs all its digits, an answer a code.
+            let end = if list < 2 {
+                w
+            } else {
+                rest.find(',').unwrap_or(rest.len())
+            };
+            if rest.len() < end || end < w + usize::from(list == 2) {
+                return Err(HandoverError::Damaged);
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            let (item, tail) = rest.split_at(end);
+            out.push_str(id(list, &item[..w])?);
+            rest = tail;
+            if list == 2 {
+                out.push(':');
+                out.push_str(&item[w..]);
+                rest = tail.strip_prefix(',').unwrap_or(tail);
+            }
+        }
+    }
+    if let Some(day) = parts.next() {
+        out.push_str(";f=");
+        out.push_str(day);
+    }
+    if parts.next().is_some() {
+        return Err(HandoverError::Damaged);
+    }
+    Ok(out)
 }
 
 fn tier_letter(tier: Tier) -> char {
@@ -204,5 +348,22 @@ mod tests {
         let mut s = String::new();
         push_hex(&mut s, 0xCBF4_3926);
         assert_eq!(s, "cbf43926");
+    }
+
+    #[test]
+    fn positions_read_back_in_one_or_two_digits() {
+        for (w, n) in [(1, 36), (2, 1296)] {
+            for i in [0, 1, 9, 10, 35, n - 1] {
+                let mut s = String::new();
+                push_position(&mut s, i, w);
+                assert_eq!(s.len(), w);
+                assert_eq!(position(&s), Some(i), "{s}");
+            }
+        }
+        assert_eq!(position("z"), Some(35));
+        assert_eq!(position("10"), Some(36));
+        assert_eq!(position("A"), None);
+        assert_eq!(position("-"), None);
+        assert_eq!(position("zzzzzzzzzzzzzz"), None);
     }
 }

@@ -297,7 +297,7 @@ fn handover_codes() {
           picks in proptest::collection::vec((any::<usize>(), any::<u32>()), 0..40),
           first in proptest::option::of(any::<u32>()), offset in -3000i32..3000,
           edits in proptest::collection::vec(edit(), 1..6), swap in (0usize..6, 0usize..6),
-          raw in "\\PC{0,300}|h1~[0-9.]{0,12}~[0-9-]{0,12}~[gpnx]?~mn1;[a-z0-9_=:,;-]{0,80}~[0-9a-f]{0,9}")| {
+          raw in "\\PC{0,300}|h2~[0-9.]{0,12}~[0-9-]{0,12}~[gpnx]?~[a-z0-9.]{0,12}\\.[a-z0-9]{0,12}\\.[a-z0-9,.:;-]{0,80}~[0-9a-f]{0,9}")| {
         // A valid code from a visitor the walk-through could hold always reads back.
         let day = today().add_days(offset);
         let r = random_visitor(concern, area, &picks, first, day);

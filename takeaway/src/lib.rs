@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn every_dark_module_is_drawn_and_no_light_one() {
-        let text = "https://example.org/#handover=h1~2026.11.3~2026-11-24~g~mn1;c=acne_scars;a=;q=~0a1b2c3d";
+        let text =
+            "https://example.org/#handover=h2~2026.11.3~2026-11-24~g~1.3.035,1n,2n,3n~0a1b2c3d";
         let qr = QrCode::encode_text(text, QrCodeEcc::Medium).unwrap();
         let out = qr_path(text);
         let (size, d) = out.split_once(' ').unwrap();

@@ -162,11 +162,11 @@ test("the calendar file has every step of the plan on the right days, read by an
 
   // The hand-over code carries the picked date, and a code on show follows a new one.
   await page.locator(".mn-handover-show").click();
-  expect(await scanQr(page)).toContain(`;f=${first}`);
+  expect(await scanQr(page)).toContain(`.${first}~`);
   const later = addDays(first, 7);
   await page.locator("#mn-first-session").fill(later);
   await page.locator("#mn-first-session").blur();
-  await expect.poll(() => scanQr(page)).toContain(`;f=${later}`);
+  await expect.poll(() => scanQr(page)).toContain(`.${later}~`);
 });
 
 test("without a first-session date there is no calendar file, only how to get one", async ({ page }) => {
@@ -178,12 +178,14 @@ test("without a first-session date there is no calendar file, only how to get on
 });
 
 /** The QR code on the screen, decoded from a screenshot of it. */
-async function scanQr(page) {
+/** The QR code on show, read from a screenshot: its text and its version (size). */
+async function readQr(page) {
   const png = PNG.sync.read(await page.locator(".mn-qr svg").screenshot());
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(found, "a readable QR code").not.toBeNull();
-  return found.data;
+  return found;
 }
+const scanQr = async (page) => (await readQr(page)).data;
 
 test("the QR hand-over: the visitor sees what it holds, staff scan it and get a read-only summary", async ({ page, browser }) => {
   const w = new Widget(page);
@@ -199,11 +201,15 @@ test("the QR hand-over: the visitor sees what it holds, staff scan it and get a 
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.locator(".mn-handover-show").click();
-  const link = await scanQr(page);
+  const qr = await readQr(page);
+  const link = qr.data;
+  // A small code, which any phone camera reads from another phone's screen: version 12 (65 by
+  // 65 modules) at most, for a visitor who answered a dozen more questions than most.
+  expect(qr.version).toBeLessThanOrEqual(12);
   expect((await new AxeBuilder({ page }).include("#app").analyze()).violations).toEqual([]);
   // The answers are in the fragment, which a browser never sends; the page asked its own site
   // for the QR module only.
-  expect(link).toMatch(new RegExp(`^${ORIGINS.widget}/#handover=h1~`));
+  expect(link).toMatch(new RegExp(`^${ORIGINS.widget}/#handover=h2~`));
   expect(requests.every((u) => u.startsWith(`${ORIGINS.widget}/takeaway/`))).toBe(true);
 
   // Clinic staff, on their own device (which keeps answers of its own: left alone).
@@ -245,18 +251,27 @@ function seal(parts) {
   const body = parts.join("~");
   return `${body}~${crc32(body)}`;
 }
+/** Where an id stands in its content file: a code names concerns, areas and questions by their
+ * place (base 36, one digit while every list has at most 36 entries). */
+function place(file, id) {
+  const ids = [...read(`content/${file}.toml`).matchAll(/^id = "(.+)"$/gm)].map((m) => m[1]);
+  expect(ids.length).toBeLessThanOrEqual(36);
+  return ids.indexOf(id).toString(36);
+}
 
 test("a damaged, cut, edited or other-version code gets a clear message, and the widget still works", async ({ page }) => {
   const today = isoDaysAgo(0);
   // Chosen, nothing answered: every unanswered question counts as "not sure", so not now.
-  const body = ["h1", packVersion(), today, "n", "mn1;c=fine_lines;a=forehead;q="];
+  const answers = `${place("concerns", "fine_lines")}.${place("areas", "forehead")}.`;
+  const body = ["h2", packVersion(), today, "n", answers];
   const good = seal(body);
+  const questions = read("content/questions.toml").match(/^id = /gm).length;
   const cases = [
     ["cut short", good.slice(0, good.length - 12), "handover_damaged"],
-    ["a character changed", good.replace("forehead", "forehaad"), "handover_damaged"],
+    ["a character changed", good.replace("~n~", "~p~"), "handover_damaged"],
     ["not a code", "hello", "handover_damaged"],
-    ["another content version", seal(["h1", "1999.1.1", ...body.slice(2)]), "handover_other_version"],
-    ["an unknown answer", seal([...body.slice(0, 4), "mn1;c=fine_lines;a=forehead;q=nosuch:y"]), "handover_refused"],
+    ["another content version", seal(["h2", "1999.1.1", ...body.slice(2)]), "handover_other_version"],
+    ["an answer to a question the content does not have", seal([...body.slice(0, 4), `${answers}${questions.toString(36)}y`]), "handover_refused"],
     // Someone re-sealed it to say "good to book": caught, never shown.
     ["the outcome edited", seal([...body.slice(0, 3), "g", body[4]]), "handover_changed"],
   ];
@@ -366,5 +381,5 @@ test("a kiosk offers the QR hand-over only: no keeping, no print, no file, and a
   await w.openSection("take_away");
   await expect(page.locator(".mn-print, #mn-print-answers, .mn-ics")).toHaveCount(0);
   await page.locator(".mn-handover-show").click();
-  expect(await scanQr(page)).toContain("#handover=h1~");
+  expect(await scanQr(page)).toContain("#handover=h2~");
 });
