@@ -15,6 +15,13 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 counted() { "$@" 2>&1 | tee -a "$log"; }
 
+# A run from a clean clone writes about 4 GB (target/, dist/, test results); with less free the
+# linker fails half-way with "No space left on device", so say so first.
+free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
+if [ "${free_kb:-0}" -lt 6000000 ]; then
+  echo "warning: only $((free_kb / 1024)) MB free on the disk holding $PWD; a full test run needs about 4 GB" >&2
+fi
+
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
