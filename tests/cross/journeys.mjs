@@ -4,11 +4,14 @@
 // webkit.test.mjs and firefox.test.mjs run this suite in their engine; Chromium runs the same
 // journeys (and more) in tests/e2e/ with Playwright.
 //
-// Later issues add their key journeys here (embed auto-height and the language switch with
-// right-to-left are here; offline, kiosk reset, print and calendar download to come).
+// Later issues add their key journeys here: embed auto-height, the language switch with right to
+// left, the QR hand-over to the staff summary, answers kept on the device, and a kiosk's Back
+// and reset (offline, print and the calendar download are still Chromium only).
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { launch, RESULTS } from "./engines.mjs";
 import { serve } from "./server.mjs";
 import { start as startSites, ORIGINS } from "../e2e/server.mjs";
@@ -19,6 +22,12 @@ import { addDays, isoDaysAgo } from "../e2e/dates.mjs";
 // The built widget to test: dist/ by default (the test command builds it just before).
 const DIST = process.env.CROSS_DIST ?? "dist";
 const TEST_TIMEOUT = 120_000;
+
+/** One English UI text, read from the content (tests never copy texts). */
+function ui(key) {
+  const en = readFileSync(new URL("../../content/locales/en.toml", import.meta.url), "utf8");
+  return en.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
+}
 
 const personas = [
   {
@@ -64,8 +73,9 @@ export function suite(engineId) {
       await server?.close();
     });
 
-    // Each test in a new tab: its own session storage and history.
-    beforeEach(async () => {
+    /** A new tab, with every other one closed: its own session storage and history, and the
+     * only tab (WebKit's MiniBrowser never finishes loading a page in a tab behind another). */
+    const freshTab = async () => {
       const d = browser.driver;
       const old = await d.getAllWindowHandles();
       await d.switchTo().newWindow("tab");
@@ -75,7 +85,10 @@ export function suite(engineId) {
         await d.close();
       }
       await d.switchTo().window(fresh);
-    });
+    };
+
+    // Each test in a new tab.
+    beforeEach(freshTab);
 
     /** A test that saves a screenshot, the page and its errors when it fails, and that always
      * ends by checking the page reported no errors. */
@@ -340,6 +353,99 @@ export function suite(engineId) {
       assert.equal(await w.tier(), "mn-tier-not-now");
       assert.ok((await w.rules()).includes("recent_treatment"));
       assert.equal(await w.attr(".mn-eligible-all", "data-eligible"), addDays(day, 14));
+    });
+
+    test("the QR hand-over: the code on the results reads back and opens the read-only staff summary", async () => {
+      const d = browser.driver;
+      await w.journey(personas[1]);
+      const tier = await w.tier();
+      const rules = (await w.rules()).sort();
+      await w.click("[data-section=take_away] .mn-disclosure");
+      await w.click(".mn-handover-show");
+      // Drawn by the take-aways module (loaded on demand), then read from a screenshot of it,
+      // as a phone's camera would.
+      await w.until(async () => (await d.findElements(By.css("#mn-qr svg"))).length === 1, "the QR code drawn");
+      // (Of the whole window, until a frame painted after the scroll reads: WebKit's screenshot
+      // of the element alone comes out part black.)
+      await d.executeScript("document.querySelector('#mn-qr').scrollIntoView({ block: 'center' })");
+      const found = await w.until(async () => {
+        const png = PNG.sync.read(Buffer.from(await d.takeScreenshot(), "base64"));
+        return jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+      }, "a readable QR code in a screenshot");
+      assert.ok(found.data.startsWith(`${new URL(server.url).origin}/`), found.data);
+      assert.match(found.data, /#handover=h2~/);
+
+      // Clinic staff open the scanned address.
+      await freshTab();
+      await d.get(found.data);
+      await w.until(async () => (await d.findElements(By.css(".mn-staff"))).length === 1, "the staff summary");
+      assert.equal(await w.tier(), tier);
+      assert.deepEqual((await w.rules()).sort(), rules);
+      // Read only and kept nowhere: no booking, no changing answers, the code out of the address.
+      assert.equal((await d.findElements(By.css(".mn-next, .mn-change-answers, #mn-s-answers button, .mn-keep"))).length, 0);
+      assert.equal(new URL(await d.getCurrentUrl()).hash, "");
+      assert.equal(await d.executeScript("return sessionStorage.length + localStorage.length"), 0);
+    });
+
+    test("answers kept on this device come back in a new tab, and Forget removes them", async () => {
+      const d = browser.driver;
+      try {
+        await w.open();
+        await w.start();
+        assert.equal(await d.executeScript("return localStorage.length"), 0, "nothing kept until asked");
+        await w.click("#mn-keep");
+        await w.until(() => w.prop("#mn-keep", "checked"), "the choice ticked");
+        await w.chooseConcerns(["fine_lines"]);
+        await w.chooseAreas(["forehead"]);
+        const step = await w.step();
+        assert.deepEqual(await d.executeScript("return Object.keys(localStorage)"), ["mn-selfcheck.kept"]);
+        // A new tab has no session of its own: what it shows comes from the device's copy.
+        await freshTab();
+        await w.open();
+        await w.until(async () => (await w.text(".mn-notice")) === ui("kept_restored"), "the welcome-back notice");
+        assert.equal(await w.step(), step);
+        await w.back();
+        await w.untilStep("areas");
+        assert.equal(await w.prop("#mn-area-forehead", "checked"), true);
+        await w.click(".mn-forget");
+        await w.until(async () => (await d.executeScript("return localStorage.length")) === 0, "the kept copy gone");
+        assert.equal(await w.prop("#mn-keep", "checked"), false);
+      } finally {
+        // Never leave a kept copy for the next test.
+        await d.executeScript("localStorage.clear()").catch(() => {});
+      }
+    });
+
+    test("a kiosk: Start again leaves nothing in storage, history or the page (and in Firefox, Back stays inside)", async () => {
+      const d = browser.driver;
+      // What the next visitor could find: storage, history, address and the widget's markup.
+      const traces = () => d.executeScript(`return { session: sessionStorage.length, local: localStorage.length,
+        history: history.length, url: location.href, html: document.querySelector("#app").innerHTML };`);
+      await d.get(`${server.url}?kiosk=1`);
+      await w.untilApp();
+      assert.equal(await d.executeScript("return document.documentElement.hasAttribute('data-kiosk')"), true);
+      const before = await traces();
+      assert.equal((await d.findElements(By.css("#mn-keep"))).length, 0, "no keeping in a kiosk");
+      await w.start();
+      await w.chooseConcerns(["acne_scars"]);
+      await w.chooseAreas(["cheeks"]);
+      await w.answer(47);
+      assert.match(await w.step(), /^q:/);
+      if (engineId !== "webkit") {
+        // Back is the widget's Back: the question before, never the page before.
+        await d.navigate().back();
+        await w.untilStep("q:age");
+        assert.equal(await w.prop("#mn-answer-input", "value"), "47");
+        await d.navigate().back();
+        await w.untilStep("areas");
+        assert.equal(await d.getCurrentUrl(), before.url);
+      }
+      // (WebKit's Back skips history entries a page adds without a tap, so from a tab that
+      // showed another page first, it leaves the widget. A kiosk opens the widget as its first
+      // page, where there is nothing to go back to; WebDriver cannot open a tab that way.)
+      await w.click(".mn-start-over button");
+      await w.untilStep("welcome");
+      assert.deepEqual(await traces(), before);
     });
 
     test("the page's error recorder catches errors (so a clean page means clean)", async () => {
