@@ -9,7 +9,7 @@
 // and reset (offline, print and the calendar download are still Chromium only).
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { launch, RESULTS } from "./engines.mjs";
@@ -18,16 +18,11 @@ import { start as startSites, ORIGINS } from "../e2e/server.mjs";
 import { By } from "selenium-webdriver";
 import { Widget, Key } from "./widget.mjs";
 import { addDays, isoDaysAgo } from "../e2e/dates.mjs";
+import { ui } from "../e2e/content.mjs";
 
 // The built widget to test: dist/ by default (the test command builds it just before).
 const DIST = process.env.CROSS_DIST ?? "dist";
 const TEST_TIMEOUT = 120_000;
-
-/** One English UI text, read from the content (tests never copy texts). */
-function ui(key) {
-  const en = readFileSync(new URL("../../content/locales/en.toml", import.meta.url), "utf8");
-  return en.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
-}
 
 const personas = [
   {

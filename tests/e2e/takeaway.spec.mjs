@@ -3,7 +3,7 @@
 // parser), a QR hand-over (the picture decoded and opened as clinic staff would), and save and
 // resume (through a reload and a real browser restart).
 import { test, expect, chromium } from "@playwright/test";
-import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -14,13 +14,8 @@ import { Widget } from "./widget.mjs";
 import { chromiumArgs } from "./playwright.config.mjs";
 import { ORIGINS } from "./server.mjs";
 import { addDays, addMonths, isoDaysAgo } from "./dates.mjs";
+import { read, root, ui } from "./content.mjs";
 
-const root = new URL("../../", import.meta.url);
-const read = (file) => readFileSync(new URL(file, root), "utf8");
-/** One English UI text, read from the content (tests never copy texts). */
-function ui(key) {
-  return read("content/locales/en.toml").match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
-}
 /** A concern's course, read from content/concerns.toml. */
 function course(id) {
   const block = read("content/concerns.toml").split("[[concern]]").find((b) => b.includes(`id = "${id}"`));
