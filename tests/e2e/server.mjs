@@ -165,6 +165,10 @@ export function start({ dir = dist } = {}) {
     clinicSite().listen(PORTS.clinic, "127.0.0.1"),
     otherSite().listen(PORTS.other, "127.0.0.1"),
   ];
+  // Node closes an idle kept-alive connection after 5 s; a test's request client that reuses
+  // it at that moment gets "socket hang up" (CI saw it on the update tests' /__deploy). Idle
+  // connections stay open a minute instead (close() still ends them at once).
+  for (const s of servers) s.keepAliveTimeout = 60_000;
   return () => servers.forEach((s) => s.close());
 }
 
